@@ -1,0 +1,32 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Yishi.Platform.People.Domain;
+
+namespace Yishi.Platform.People.Persistence;
+
+internal sealed class HouseholdConfiguration : IEntityTypeConfiguration<Household>
+{
+    public void Configure(EntityTypeBuilder<Household> b)
+    {
+        b.ToTable("households");
+        b.HasKey(h => h.Id);
+        b.Property(h => h.HouseNumber).HasMaxLength(Household.HouseNumberMaxLength);
+        b.Property(h => h.AreaPath).HasMaxLength(200);
+        b.HasIndex(h => new { h.DistrictId, h.AreaId, h.HouseNumber }).IsUnique();
+        b.HasIndex(h => new { h.DistrictId, h.AreaPath, h.Id });
+        b.HasMany(h => h.Members).WithOne().HasForeignKey(r => r.HouseholdId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class ResidentConfiguration : IEntityTypeConfiguration<Resident>
+{
+    public void Configure(EntityTypeBuilder<Resident> b)
+    {
+        b.ToTable("residents");
+        b.HasKey(r => r.Id);
+        b.Property(r => r.Name).HasMaxLength(Resident.NameMaxLength);
+        b.Property(r => r.Phone).HasMaxLength(20);
+        b.HasIndex(r => new { r.DistrictId, r.Phone });
+        b.HasIndex(r => new { r.DistrictId, r.Name });
+    }
+}

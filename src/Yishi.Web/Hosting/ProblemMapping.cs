@@ -1,0 +1,89 @@
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Yishi.Platform.Localization;
+using Yishi.Platform.Rules;
+
+namespace Yishi.Web.Hosting;
+
+/// <summary>
+/// Maps every expected failure to a localised ProblemDetails: YishiException kinds (400/403/404/409/422),
+/// stale saves (409), malformed requests (400/413/415). Anything else is a 500 with no details.
+/// </summary>
+internal sealed class ProblemMapping(IProblemDetailsService problems, IStringLocalizerFactory localizers, ILogger<ProblemMapping> log)
+    : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
+    {
+        var problem = ToProblem(exception);
+        if (problem is null)
+        {
+            log.LogError(exception, "Unhandled exception on {Path}", http.Request.Path.Value);
+            return false;
+        }
+        http.Response.StatusCode = problem.Status ?? 500;
+        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem, Exception = exception });
+    }
+
+    public ProblemDetails? ToProblem(Exception exception)
+    {
+        var shared = localizers.Create(typeof(SharedStrings));
+        switch (exception)
+        {
+            case InputInvalid invalid:
+                {
+                    var local = Localizer(invalid.Resource);
+                    var errors = invalid.Fields.ToDictionary(kv => kv.Key, kv => new[] { Text(local, shared, kv.Value, []) });
+                    return new ValidationProblemDetails(errors)
+                    {
+                        Status = 400,
+                        Title = shared["Validation_Failed"],
+                        Extensions = { ["code"] = invalid.Code },
+                    };
+                }
+            case YishiException y:
+                {
+                    var local = Localizer(y.Resource);
+                    var problem = new ProblemDetails
+                    {
+                        Status = y.Status,
+                        Title = Text(local, shared, y.MessageKey, y.Args),
+                        Extensions = { ["code"] = y.Code },
+                    };
+                    if (y.Field is not null) problem.Extensions["field"] = y.Field;
+                    return problem;
+                }
+            case DbUpdateConcurrencyException:
+                return new ProblemDetails { Status = 409, Title = shared["Concurrency_Conflict"], Extensions = { ["code"] = "concurrency" } };
+            case BadHttpRequestException bad:
+                return new ProblemDetails
+                {
+                    Status = bad.StatusCode,
+                    Title = bad.StatusCode switch
+                    {
+                        StatusCodes.Status413PayloadTooLarge => shared["Request_TooLarge"],
+                        StatusCodes.Status415UnsupportedMediaType => shared["Request_UnsupportedMediaType"],
+                        _ => shared["Request_Malformed"],
+                    },
+                    Extensions = { ["code"] = "bad_request" },
+                };
+            case Microsoft.AspNetCore.Antiforgery.AntiforgeryValidationException:
+                return new ProblemDetails { Status = 400, Title = shared["Request_Antiforgery"], Extensions = { ["code"] = "antiforgery" } };
+            default:
+                return null;
+        }
+    }
+
+    private IStringLocalizer? Localizer(Type? resource) => resource is null ? null : localizers.Create(resource);
+
+    private static string Text(IStringLocalizer? local, IStringLocalizer shared, string key, IReadOnlyList<object> args)
+    {
+        if (local is not null)
+        {
+            var s = local[key, [.. args]];
+            if (!s.ResourceNotFound) return s;
+        }
+        return shared[key, [.. args]];
+    }
+}

@@ -1,0 +1,178 @@
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.WebEncoders;
+using Yishi.Platform.Accounts;
+using Yishi.Platform.Accounts.Features.SignIn;
+using Yishi.Platform.Data;
+using Yishi.Platform.Demo;
+using Yishi.Platform.Modules;
+using Yishi.Web.Components;
+using Yishi.Web.Hosting;
+
+var builder = WebApplication.CreateBuilder(args);
+var modules = YishiModules.All;
+
+builder.Logging.ClearProviders();
+builder.Logging.AddJsonConsole(o =>
+{
+    o.UseUtcTimestamp = true;
+    o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ";
+    o.JsonWriterOptions = new System.Text.Json.JsonWriterOptions { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
+});
+
+var services = builder.Services;
+services.AddSingleton(TimeProvider.System);
+services.AddSingleton<IReadOnlyList<IYishiModule>>(modules);
+services.AddSingleton(new ModelAssemblies([.. modules.Select(m => m.Assembly)]));
+services.AddScoped<RequestContext>();
+services.AddYishiDatabase();
+services.AddYishiAccounts();
+services.AddAuthorization();
+services.AddCascadingAuthenticationState();
+services.AddAntiforgery();
+services.AddHttpContextAccessor();
+
+services.AddLocalization();
+services.Configure<RequestLocalizationOptions>(o =>
+{
+    CultureInfo[] cultures = [new("zh-CN"), new("en")];
+    o.DefaultRequestCulture = new RequestCulture("zh-CN");
+    o.SupportedCultures = cultures;
+    o.SupportedUICultures = cultures;
+    o.FallBackToParentUICultures = true;
+    // Pages are Chinese unless the person chose English (cookie); API clients may also ask with Accept-Language.
+    o.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider(), new ApiAcceptLanguageProvider()];
+});
+// Chinese text is emitted as text, not as &#x...; entities.
+services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+services.ConfigureHttpJsonOptions(o =>
+{
+    o.SerializerOptions.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All);
+    o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter());
+});
+
+services.AddRazorComponents();
+services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
+{
+    ctx.ProblemDetails.Extensions.Remove("exception");
+    ctx.ProblemDetails.Instance ??= ctx.HttpContext.Request.Path;
+});
+services.AddExceptionHandler<ProblemMapping>();
+services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+services.Configure<FormOptions>(o => o.MultipartBodyLengthLimit = 20 * 1024 * 1024);
+
+services.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
+{
+    doc.Info.Title = "Yishi API";
+    doc.Info.Description = "议事 — grassroots deliberation and demand handling. Cookie-authenticated; errors are RFC 9457 ProblemDetails with a `code` extension.";
+    return Task.CompletedTask;
+}));
+services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+
+var limits = builder.Configuration.GetSection("RateLimits");
+services.AddRateLimiter(o =>
+{
+    o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+    o.OnRejected = (ctx, _) =>
+    {
+        ctx.HttpContext.Response.Headers.RetryAfter = "60";
+        return ValueTask.CompletedTask;
+    };
+    o.AddPolicy("sign-in", http => RateLimitPartition.GetFixedWindowLimiter(
+        http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+        _ => new FixedWindowRateLimiterOptions { PermitLimit = limits.GetValue("SignInPerMinute", 20), Window = TimeSpan.FromMinutes(1) }));
+    o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
+        http.Request.Path.StartsWithSegments("/api") || http.Request.Path.StartsWithSegments("/open311")
+            ? RateLimitPartition.GetFixedWindowLimiter(http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = limits.GetValue("ApiPerMinute", 600), Window = TimeSpan.FromMinutes(1) })
+            : RateLimitPartition.GetNoLimiter("pages"));
+});
+
+foreach (var module in modules) module.AddServices(services, builder.Configuration);
+
+if (args is ["db-script", var scriptProvider, var scriptPath])
+{
+    // Development aid: the CREATE script of the current EF model, the starting point of a new migration.
+    builder.Logging.ClearProviders();
+    builder.Configuration["Database:Provider"] = scriptProvider;
+    builder.Configuration["ConnectionStrings:Yishi"] = scriptProvider.Equals("postgres", StringComparison.OrdinalIgnoreCase) ? "Host=localhost" : "Data Source=:memory:";
+    await using var scriptApp = builder.Build();
+    await using var scope = scriptApp.Services.CreateAsyncScope();
+    await File.WriteAllTextAsync(scriptPath, scope.ServiceProvider.GetRequiredService<YishiDbContext>().Database.GenerateCreateScript());
+    return;
+}
+
+var app = builder.Build();
+
+await using (var scope = app.Services.CreateAsyncScope())
+{
+    var db = scope.ServiceProvider.GetRequiredService<YishiDbContext>();
+    if (db.Database.IsSqlite()) await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+    await scope.ServiceProvider.GetRequiredService<MigrationRunner>().ApplyAsync();
+    if (app.Configuration.GetValue("Demo:Seed", true)) await DemoSeeding.RunAsync(scope.ServiceProvider);
+}
+
+// Localisation first, so that error responses written by the exception handler are localised too.
+app.UseRequestLocalization();
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseMiddleware<SecurityHeadersMiddleware>();
+app.UseStaticFiles();
+app.UseRateLimiter();
+app.UseAuthentication();
+app.UseMiddleware<RequestContextMiddleware>();
+app.UseMiddleware<TwoFactorSetupGate>();
+app.UseAuthorization();
+app.UseAntiforgery();
+
+app.MapHealthChecks("/healthz", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions
+{
+    ResponseWriter = async (http, report) =>
+    {
+        http.Response.ContentType = "application/json";
+        await http.Response.WriteAsJsonAsync(new
+        {
+            status = report.Status.ToString(),
+            checks = report.Entries.ToDictionary(e => e.Key, e => new { status = e.Value.Status.ToString(), description = e.Value.Description }),
+        });
+    },
+});
+app.MapOpenApi("/openapi/{documentName}.json");
+app.UseSwaggerUI(o =>
+{
+    o.SwaggerEndpoint("/openapi/v1.json", "Yishi API v1");
+    o.RoutePrefix = "swagger";
+});
+
+app.MapGet("/culture", (string? c, string? r, HttpContext http) =>
+{
+    var culture = c is "en" ? "en" : "zh-CN";
+    http.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
+        CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
+        new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true });
+    return Results.LocalRedirect(r is { Length: > 0 } && r.StartsWith('/') && !r.StartsWith("//", StringComparison.Ordinal) ? r : "/");
+}).ExcludeFromDescription();
+
+var publicApi = app.MapGroup("/api/v1").RequireRateLimiting("sign-in");
+AuthEndpoints.Map(publicApi);
+var api = app.MapGroup("/api/v1").RequireAuthorization().WithMetadata(new ProducesResponseTypeAttribute(typeof(ProblemDetails), 400));
+foreach (var module in modules)
+{
+    module.MapApi(api);
+    module.MapPublic(app);
+}
+
+app.MapRazorComponents<App>()
+    .AddAdditionalAssemblies([.. modules.Select(m => m.Assembly).Where(a => a != typeof(Program).Assembly)]);
+
+app.Run();
+
+/// <summary>The web host entry point (public for WebApplicationFactory).</summary>
+public partial class Program;
