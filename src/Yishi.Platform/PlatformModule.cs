@@ -6,19 +6,18 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Yishi.Platform.Accounts;
 using Yishi.Platform.Accounts.Domain;
-using Yishi.Platform.Areas.Features.AreaTree;
-using Yishi.Platform.Areas.Features.CreateArea;
-using Yishi.Platform.Areas.Features.MoveArea;
-using Yishi.Platform.Areas.Features.RenameArea;
-using Yishi.Platform.Areas.Features.RetireArea;
+using Yishi.Platform.Areas;
 using Yishi.Platform.Audit;
 using Yishi.Platform.Localization;
 using Yishi.Platform.Modules;
+using Yishi.Platform.People;
 using Yishi.Platform.Security;
 
 namespace Yishi.Platform;
 
+/// <summary>The shared kernel as a module: areas, people, accounts, audit. Each feature area registers itself.</summary>
 public sealed class PlatformModule : IYishiModule
 {
     public Assembly Assembly => typeof(PlatformModule).Assembly;
@@ -26,22 +25,18 @@ public sealed class PlatformModule : IYishiModule
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddScoped<AuditTrail>();
-        services.AddScoped<Demo.IDemoSeeder, Demo.DemoDistrictSeeder>();
         services.AddScoped<AccessScope>();
-        services.AddScoped<AreaTree>();
-        services.AddScoped<CreateArea>();
-        services.AddScoped<RenameArea>();
-        services.AddScoped<MoveArea>();
-        services.AddScoped<RetireArea>();
+        services.AddScoped<Demo.IDemoSeeder, Demo.DemoDistrictSeeder>();
+        AreaFeatures.AddServices(services);
+        PeopleFeatures.AddServices(services);
+        AccountFeatures.AddServices(services);
     }
 
     public void MapApi(RouteGroupBuilder api)
     {
-        AreaTree.Map(api);
-        CreateArea.Map(api);
-        RenameArea.Map(api);
-        MoveArea.Map(api);
-        RetireArea.Map(api);
+        AreaFeatures.MapApi(api);
+        PeopleFeatures.MapApi(api);
+        AccountFeatures.MapApi(api);
     }
 
     public void MapPublic(IEndpointRouteBuilder app)
@@ -52,11 +47,16 @@ public sealed class PlatformModule : IYishiModule
             await signIn.SignOutAsync();
             return Results.LocalRedirect("/");
         }).ExcludeFromDescription();
+        AreaFeatures.MapPublic(app);
+        PeopleFeatures.MapPublic(app);
+        AccountFeatures.MapPublic(app);
     }
 
     public IEnumerable<NavItem> Navigation =>
     [
         new("/workbench", "Nav_Workbench", typeof(SharedStrings), null, 0),
-        new("/admin/areas", "Nav_Areas", typeof(SharedStrings), Permission.ManageAreas, 10),
+        .. AreaFeatures.Navigation,
+        .. PeopleFeatures.Navigation,
+        .. AccountFeatures.Navigation,
     ];
 }
