@@ -122,9 +122,13 @@ await using (var scope = app.Services.CreateAsyncScope())
 // Localisation first, so that error responses written by the exception handler are localised too.
 app.UseRequestLocalization();
 app.UseExceptionHandler();
-app.UseStatusCodePages();
+// API and Open311 errors without a body get a ProblemDetails body; pages get the "not found" page.
+app.UseWhen(IsApi, api => api.UseStatusCodePages());
+app.UseWhen(http => !IsApi(http), pages => pages.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
 app.UseMiddleware<SecurityHeadersMiddleware>();
 app.UseStaticFiles();
+// Routing after the status-code pages, so that a re-executed "/not-found" is routed again.
+app.UseRouting();
 app.UseRateLimiter();
 app.UseAuthentication();
 app.UseMiddleware<RequestContextMiddleware>();
@@ -173,6 +177,8 @@ app.MapRazorComponents<App>()
     .AddAdditionalAssemblies([.. modules.Select(m => m.Assembly).Where(a => a != typeof(Program).Assembly)]);
 
 app.Run();
+
+static bool IsApi(HttpContext http) => http.Request.Path.StartsWithSegments("/api") || http.Request.Path.StartsWithSegments("/open311");
 
 /// <summary>The web host entry point (public for WebApplicationFactory).</summary>
 public partial class Program;

@@ -84,3 +84,14 @@ public abstract class YishiApp : WebApplicationFactory<Program>, IAsyncLifetime
 public sealed class SqliteApp() : YishiApp("Sqlite", null);
 
 public sealed class PostgresApp(PostgresServer postgres) : YishiApp("Postgres", postgres);
+
+/// <summary>A YishiApp with extra configuration for one test class (settings applied after the defaults).</summary>
+public abstract class YishiAppWithSettings(string provider, PostgresServer? postgres, params (string Key, string Value)[] settings)
+    : YishiApp(provider, postgres)
+{
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        foreach (var (key, value) in settings) builder.UseSetting(key, value);
+    }
+}
