@@ -1,9 +1,59 @@
 using System.Reflection;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Yishi.Demands.Features.Access;
+using Yishi.Demands.Features.Deadlines;
+using Yishi.Demands.Features.Escalate;
+using Yishi.Demands.Features.Handle;
+using Yishi.Demands.Features.Inbox;
+using Yishi.Demands.Features.Rate;
+using Yishi.Demands.Features.Review;
+using Yishi.Demands.Features.Submit;
+using Yishi.Demands.Features.Track;
+using Yishi.Demands.Features.Triage;
 using Yishi.Platform.Modules;
 
 namespace Yishi.Demands;
 
+/// <summary>民情: intake, triage, the escalation ladder, deadlines, handling, rating, follow-up review and the ledger.</summary>
 public sealed class DemandsModule : IYishiModule
 {
     public Assembly Assembly => typeof(DemandsModule).Assembly;
+
+    public void AddServices(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddScoped<DemandAccess>();
+        services.AddScoped<DemandWorkflow>();
+        services.AddScoped<SubmitDemand>();
+        services.AddScoped<TrackDemand>();
+        services.AddScoped<TriageDemand>();
+        services.AddScoped<EscalateDemand>();
+        services.AddScoped<HandleDemand>();
+        services.AddScoped<RateDemand>();
+        services.AddScoped<ReviewDemand>();
+        services.AddScoped<DemandInbox>();
+        services.AddScoped<DemandDetail>();
+        services.AddSingleton<DeadlineSweep>();
+        if (configuration.GetValue("Demands:DeadlineSweep", true)) services.AddHostedService<DeadlineSweepService>();
+    }
+
+    public void MapAnonymousApi(RouteGroupBuilder publicApi)
+    {
+        SubmitDemand.Map(publicApi);
+        TrackDemand.Map(publicApi);
+        RateDemand.Map(publicApi);
+    }
+
+    public void MapApi(RouteGroupBuilder api)
+    {
+        DemandInbox.Map(api);
+        DemandDetail.Map(api);
+        TriageDemand.Map(api);
+        EscalateDemand.Map(api);
+        HandleDemand.Map(api);
+        ReviewDemand.Map(api);
+    }
+
+    public IEnumerable<NavItem> Navigation => [new("/demands", "Nav_Demands", typeof(DemandStrings), null, 20)];
 }

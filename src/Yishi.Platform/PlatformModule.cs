@@ -26,6 +26,8 @@ public sealed class PlatformModule : IYishiModule
     {
         services.AddScoped<AuditTrail>();
         services.AddScoped<AccessScope>();
+        services.AddScoped<Data.Sequences>();
+        services.AddScoped<Notifications.Notifier>();
         services.AddScoped<Demo.IDemoSeeder, Demo.DemoDistrictSeeder>();
         AreaFeatures.AddServices(services);
         PeopleFeatures.AddServices(services);

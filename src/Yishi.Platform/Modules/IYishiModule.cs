@@ -16,6 +16,8 @@ public interface IYishiModule
     Assembly Assembly { get; }
     void AddServices(IServiceCollection services, IConfiguration configuration) { }
     void MapApi(RouteGroupBuilder api) { }
+    /// <summary>Anonymous endpoints under <c>/api/v1</c> (rate-limited like sign-in).</summary>
+    void MapAnonymousApi(RouteGroupBuilder publicApi) { }
     void MapPublic(IEndpointRouteBuilder app) { }
     IEnumerable<NavItem> Navigation => [];
 }

@@ -71,6 +71,27 @@ public sealed class AccessScope(YishiDbContext db, RequestContext request)
         if (!held.Any(h => RolePermissions.Grants(h.Role, permission))) throw new Forbidden();
     }
 
+    // Modules keep their own role tables (e.g. who may triage a demand) and pass them as predicates.
+
+    public async Task RequireAsync(string areaPath, Func<Role, bool> grants, string what, CancellationToken ct = default)
+    {
+        var held = (await HeldRolesAsync(ct)).Where(h => areaPath.StartsWith(h.AreaPath, StringComparison.Ordinal)).ToList();
+        if (held.Count == 0) throw new NotFound(what);
+        if (!held.Any(h => grants(h.Role))) throw new Forbidden();
+    }
+
+    public async Task<IReadOnlyList<string>> PathsWhereAsync(Func<Role, bool> grants, CancellationToken ct = default)
+    {
+        var paths = (await HeldRolesAsync(ct)).Where(h => grants(h.Role)).Select(h => h.AreaPath).Distinct().OrderBy(p => p.Length).ToList();
+        var top = new List<string>();
+        foreach (var p in paths)
+            if (!top.Any(t => p.StartsWith(t, StringComparison.Ordinal))) top.Add(p);
+        return top;
+    }
+
+    public async Task<bool> CanAsync(string areaPath, Func<Role, bool> grants, CancellationToken ct = default)
+        => (await HeldRolesAsync(ct)).Any(h => areaPath.StartsWith(h.AreaPath, StringComparison.Ordinal) && grants(h.Role));
+
     public async Task<bool> CanAsync(string areaPath, Permission permission, CancellationToken ct = default)
         => (await HeldRolesAsync(ct)).Any(h => areaPath.StartsWith(h.AreaPath, StringComparison.Ordinal) && RolePermissions.Grants(h.Role, permission));
 }

@@ -28,6 +28,121 @@ CREATE TABLE audit_entries (
 );
 
 
+CREATE TABLE common_issues (
+    "Id" uuid NOT NULL,
+    "DistrictId" uuid NOT NULL,
+    "AreaId" uuid NOT NULL,
+    "AreaPath" character varying(200) NOT NULL,
+    "Title" character varying(100) NOT NULL,
+    "LeadDemandId" uuid NOT NULL,
+    "CreatedAt" timestamp with time zone NOT NULL,
+    "CreatedBy" uuid,
+    "Version" integer NOT NULL,
+    CONSTRAINT "PK_common_issues" PRIMARY KEY ("Id")
+);
+
+
+CREATE TABLE deadline_rules (
+    "Id" uuid NOT NULL,
+    "DistrictId" uuid NOT NULL,
+    "Ownership" integer,
+    "Urgent" boolean NOT NULL,
+    "AcknowledgeMinutes" integer NOT NULL,
+    "ResolveMinutes" integer NOT NULL,
+    "Version" integer NOT NULL,
+    CONSTRAINT "PK_deadline_rules" PRIMARY KEY ("Id")
+);
+
+
+CREATE TABLE demand_photos (
+    "Id" uuid NOT NULL,
+    "DistrictId" uuid NOT NULL,
+    "DemandId" uuid NOT NULL,
+    "ContentType" character varying(32) NOT NULL,
+    "Bytes" bytea NOT NULL,
+    "Width" integer NOT NULL,
+    "Height" integer NOT NULL,
+    "CreatedAt" timestamp with time zone NOT NULL,
+    CONSTRAINT "PK_demand_photos" PRIMARY KEY ("Id")
+);
+
+
+CREATE TABLE demand_settings (
+    "Id" uuid NOT NULL,
+    "DistrictId" uuid NOT NULL,
+    "RatingWindowDays" integer NOT NULL,
+    "ReviewAfterDays" integer NOT NULL,
+    "Version" integer NOT NULL,
+    CONSTRAINT "PK_demand_settings" PRIMARY KEY ("Id")
+);
+
+
+CREATE TABLE demand_timers (
+    "Id" uuid NOT NULL,
+    "DistrictId" uuid NOT NULL,
+    "DemandId" uuid NOT NULL,
+    "Kind" integer NOT NULL,
+    "DueAt" timestamp with time zone NOT NULL,
+    "FiredAt" timestamp with time zone,
+    "Version" integer NOT NULL,
+    CONSTRAINT "PK_demand_timers" PRIMARY KEY ("Id")
+);
+
+
+CREATE TABLE demands (
+    "Id" uuid NOT NULL,
+    "DistrictId" uuid NOT NULL,
+    "AreaId" uuid NOT NULL,
+    "AreaPath" character varying(200) NOT NULL,
+    "TrackingCode" character varying(32) NOT NULL,
+    "Description" character varying(2000) NOT NULL,
+    "Location" character varying(200),
+    "Channel" integer NOT NULL,
+    "Urgent" boolean NOT NULL,
+    "ContactPhone" character varying(20),
+    "ReporterUserId" uuid,
+    "RecordedByUserId" uuid,
+    "Status" integer NOT NULL,
+    "Level" integer NOT NULL,
+    "LevelSince" timestamp with time zone NOT NULL,
+    "EscalationCount" integer NOT NULL,
+    "Ownership" integer,
+    "ContentCategory" integer,
+    "MustDeliberate" integer,
+    "UnitId" uuid,
+    "AssigneeUserId" uuid,
+    "CreatedAt" timestamp with time zone NOT NULL,
+    "AcknowledgedAt" timestamp with time zone,
+    "FirstRespondedAt" timestamp with time zone,
+    "AcknowledgeDueAt" timestamp with time zone,
+    "ResolveDueAt" timestamp with time zone,
+    "HandledAt" timestamp with time zone,
+    "ClosedAt" timestamp with time zone,
+    "Reply" character varying(2000),
+    "HandledOnSpot" boolean NOT NULL,
+    "Satisfaction" integer,
+    "RatingComment" character varying(1000),
+    "RatedAt" timestamp with time zone,
+    "ReopenCount" integer NOT NULL,
+    "ReviewMetExpectations" boolean,
+    "CloseReason" character varying(1000),
+    "CommonIssueId" uuid,
+    "Version" integer NOT NULL,
+    CONSTRAINT "PK_demands" PRIMARY KEY ("Id")
+);
+
+
+CREATE TABLE handling_units (
+    "Id" uuid NOT NULL,
+    "DistrictId" uuid NOT NULL,
+    "Name" character varying(60) NOT NULL,
+    "Duties" character varying(500),
+    "Active" boolean NOT NULL,
+    "Version" integer NOT NULL,
+    CONSTRAINT "PK_handling_units" PRIMARY KEY ("Id")
+);
+
+
 CREATE TABLE households (
     "Id" uuid NOT NULL,
     "DistrictId" uuid NOT NULL,
@@ -37,6 +152,47 @@ CREATE TABLE households (
     "CreatedAt" timestamp with time zone NOT NULL,
     "Version" integer NOT NULL,
     CONSTRAINT "PK_households" PRIMARY KEY ("Id")
+);
+
+
+CREATE TABLE idempotent_submissions (
+    "Id" uuid NOT NULL,
+    "Scope" character varying(80) NOT NULL,
+    "Key" character varying(100) NOT NULL,
+    "RequestHash" character varying(64) NOT NULL,
+    "DistrictId" uuid NOT NULL,
+    "DemandId" uuid NOT NULL,
+    "CreatedAt" timestamp with time zone NOT NULL,
+    CONSTRAINT "PK_idempotent_submissions" PRIMARY KEY ("Id")
+);
+
+
+CREATE TABLE notifications (
+    "Id" uuid NOT NULL,
+    "DistrictId" uuid NOT NULL,
+    "UserId" uuid NOT NULL,
+    "Text" character varying(300) NOT NULL,
+    "Link" character varying(300),
+    "CreatedAt" timestamp with time zone NOT NULL,
+    "ReadAt" timestamp with time zone,
+    CONSTRAINT "PK_notifications" PRIMARY KEY ("Id")
+);
+
+
+CREATE TABLE outbox_messages (
+    "Id" uuid NOT NULL,
+    "DistrictId" uuid NOT NULL,
+    "Channel" character varying(16) NOT NULL,
+    "Recipient" character varying(200) NOT NULL,
+    "Subject" character varying(200) NOT NULL,
+    "Body" character varying(4000) NOT NULL,
+    "CreatedAt" timestamp with time zone NOT NULL,
+    "NextAttemptAt" timestamp with time zone NOT NULL,
+    "Attempts" integer NOT NULL,
+    "SentAt" timestamp with time zone,
+    "LastError" character varying(1000),
+    "Version" integer NOT NULL,
+    CONSTRAINT "PK_outbox_messages" PRIMARY KEY ("Id")
 );
 
 
@@ -55,6 +211,26 @@ CREATE TABLE role_assignments (
 );
 
 
+CREATE TABLE sequences (
+    "DistrictId" uuid NOT NULL,
+    "Name" character varying(64) NOT NULL,
+    "Value" bigint NOT NULL,
+    CONSTRAINT "PK_sequences" PRIMARY KEY ("DistrictId", "Name")
+);
+
+
+CREATE TABLE triage_rules (
+    "Id" uuid NOT NULL,
+    "DistrictId" uuid NOT NULL,
+    "Keyword" character varying(20) NOT NULL,
+    "Ownership" integer,
+    "ContentCategory" integer,
+    "MustDeliberate" integer,
+    "Version" integer NOT NULL,
+    CONSTRAINT "PK_triage_rules" PRIMARY KEY ("Id")
+);
+
+
 CREATE TABLE two_factor_requirements (
     "Id" uuid NOT NULL,
     "DistrictId" uuid NOT NULL,
@@ -62,6 +238,15 @@ CREATE TABLE two_factor_requirements (
     "CreatedAt" timestamp with time zone NOT NULL,
     "CreatedBy" uuid,
     CONSTRAINT "PK_two_factor_requirements" PRIMARY KEY ("Id")
+);
+
+
+CREATE TABLE unit_members (
+    "Id" uuid NOT NULL,
+    "DistrictId" uuid NOT NULL,
+    "UnitId" uuid NOT NULL,
+    "UserId" uuid NOT NULL,
+    CONSTRAINT "PK_unit_members" PRIMARY KEY ("Id")
 );
 
 
@@ -146,10 +331,61 @@ CREATE INDEX "IX_audit_entries_DistrictId_At" ON audit_entries ("DistrictId", "A
 CREATE INDEX "IX_audit_entries_DistrictId_EntityType_EntityId_At" ON audit_entries ("DistrictId", "EntityType", "EntityId", "At");
 
 
+CREATE INDEX "IX_common_issues_DistrictId_AreaPath" ON common_issues ("DistrictId", "AreaPath");
+
+
+CREATE UNIQUE INDEX "IX_deadline_rules_DistrictId_Ownership_Urgent" ON deadline_rules ("DistrictId", "Ownership", "Urgent");
+
+
+CREATE INDEX "IX_demand_photos_DistrictId_DemandId" ON demand_photos ("DistrictId", "DemandId");
+
+
+CREATE UNIQUE INDEX "IX_demand_settings_DistrictId" ON demand_settings ("DistrictId");
+
+
+CREATE INDEX "IX_demand_timers_DistrictId_DemandId" ON demand_timers ("DistrictId", "DemandId");
+
+
+CREATE INDEX "IX_demand_timers_FiredAt_DueAt" ON demand_timers ("FiredAt", "DueAt");
+
+
+CREATE INDEX "IX_demands_DistrictId_AreaPath_Status_CreatedAt" ON demands ("DistrictId", "AreaPath", "Status", "CreatedAt");
+
+
+CREATE INDEX "IX_demands_DistrictId_CommonIssueId" ON demands ("DistrictId", "CommonIssueId");
+
+
+CREATE INDEX "IX_demands_DistrictId_CreatedAt" ON demands ("DistrictId", "CreatedAt");
+
+
+CREATE INDEX "IX_demands_DistrictId_Level_Status_AreaPath" ON demands ("DistrictId", "Level", "Status", "AreaPath");
+
+
+CREATE INDEX "IX_demands_DistrictId_ReporterUserId" ON demands ("DistrictId", "ReporterUserId");
+
+
+CREATE UNIQUE INDEX "IX_demands_DistrictId_TrackingCode" ON demands ("DistrictId", "TrackingCode");
+
+
+CREATE INDEX "IX_demands_DistrictId_UnitId_Status" ON demands ("DistrictId", "UnitId", "Status");
+
+
+CREATE UNIQUE INDEX "IX_handling_units_DistrictId_Name" ON handling_units ("DistrictId", "Name");
+
+
 CREATE UNIQUE INDEX "IX_households_DistrictId_AreaId_HouseNumber" ON households ("DistrictId", "AreaId", "HouseNumber");
 
 
 CREATE INDEX "IX_households_DistrictId_AreaPath_Id" ON households ("DistrictId", "AreaPath", "Id");
+
+
+CREATE UNIQUE INDEX "IX_idempotent_submissions_Scope_Key" ON idempotent_submissions ("Scope", "Key");
+
+
+CREATE INDEX "IX_notifications_DistrictId_UserId_ReadAt_CreatedAt" ON notifications ("DistrictId", "UserId", "ReadAt", "CreatedAt");
+
+
+CREATE INDEX "IX_outbox_messages_SentAt_NextAttemptAt" ON outbox_messages ("SentAt", "NextAttemptAt");
 
 
 CREATE INDEX "IX_residents_DistrictId_Name" ON residents ("DistrictId", "Name");
@@ -167,7 +403,16 @@ CREATE INDEX "IX_role_assignments_DistrictId_AreaPath_Role" ON role_assignments 
 CREATE INDEX "IX_role_assignments_DistrictId_UserId" ON role_assignments ("DistrictId", "UserId");
 
 
+CREATE UNIQUE INDEX "IX_triage_rules_DistrictId_Keyword" ON triage_rules ("DistrictId", "Keyword");
+
+
 CREATE UNIQUE INDEX "IX_two_factor_requirements_DistrictId_Role" ON two_factor_requirements ("DistrictId", "Role");
+
+
+CREATE UNIQUE INDEX "IX_unit_members_DistrictId_UnitId_UserId" ON unit_members ("DistrictId", "UnitId", "UserId");
+
+
+CREATE INDEX "IX_unit_members_DistrictId_UserId" ON unit_members ("DistrictId", "UserId");
 
 
 CREATE INDEX "IX_user_claims_UserId" ON user_claims ("UserId");

@@ -26,6 +26,114 @@ CREATE TABLE "audit_entries" (
 );
 
 
+CREATE TABLE "common_issues" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_common_issues" PRIMARY KEY,
+    "DistrictId" TEXT NOT NULL,
+    "AreaId" TEXT NOT NULL,
+    "AreaPath" TEXT NOT NULL,
+    "Title" TEXT NOT NULL,
+    "LeadDemandId" TEXT NOT NULL,
+    "CreatedAt" TEXT NOT NULL,
+    "CreatedBy" TEXT NULL,
+    "Version" INTEGER NOT NULL
+);
+
+
+CREATE TABLE "deadline_rules" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_deadline_rules" PRIMARY KEY,
+    "DistrictId" TEXT NOT NULL,
+    "Ownership" INTEGER NULL,
+    "Urgent" INTEGER NOT NULL,
+    "AcknowledgeMinutes" INTEGER NOT NULL,
+    "ResolveMinutes" INTEGER NOT NULL,
+    "Version" INTEGER NOT NULL
+);
+
+
+CREATE TABLE "demand_photos" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_demand_photos" PRIMARY KEY,
+    "DistrictId" TEXT NOT NULL,
+    "DemandId" TEXT NOT NULL,
+    "ContentType" TEXT NOT NULL,
+    "Bytes" BLOB NOT NULL,
+    "Width" INTEGER NOT NULL,
+    "Height" INTEGER NOT NULL,
+    "CreatedAt" TEXT NOT NULL
+);
+
+
+CREATE TABLE "demand_settings" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_demand_settings" PRIMARY KEY,
+    "DistrictId" TEXT NOT NULL,
+    "RatingWindowDays" INTEGER NOT NULL,
+    "ReviewAfterDays" INTEGER NOT NULL,
+    "Version" INTEGER NOT NULL
+);
+
+
+CREATE TABLE "demand_timers" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_demand_timers" PRIMARY KEY,
+    "DistrictId" TEXT NOT NULL,
+    "DemandId" TEXT NOT NULL,
+    "Kind" INTEGER NOT NULL,
+    "DueAt" TEXT NOT NULL,
+    "FiredAt" TEXT NULL,
+    "Version" INTEGER NOT NULL
+);
+
+
+CREATE TABLE "demands" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_demands" PRIMARY KEY,
+    "DistrictId" TEXT NOT NULL,
+    "AreaId" TEXT NOT NULL,
+    "AreaPath" TEXT NOT NULL,
+    "TrackingCode" TEXT NOT NULL,
+    "Description" TEXT NOT NULL,
+    "Location" TEXT NULL,
+    "Channel" INTEGER NOT NULL,
+    "Urgent" INTEGER NOT NULL,
+    "ContactPhone" TEXT NULL,
+    "ReporterUserId" TEXT NULL,
+    "RecordedByUserId" TEXT NULL,
+    "Status" INTEGER NOT NULL,
+    "Level" INTEGER NOT NULL,
+    "LevelSince" TEXT NOT NULL,
+    "EscalationCount" INTEGER NOT NULL,
+    "Ownership" INTEGER NULL,
+    "ContentCategory" INTEGER NULL,
+    "MustDeliberate" INTEGER NULL,
+    "UnitId" TEXT NULL,
+    "AssigneeUserId" TEXT NULL,
+    "CreatedAt" TEXT NOT NULL,
+    "AcknowledgedAt" TEXT NULL,
+    "FirstRespondedAt" TEXT NULL,
+    "AcknowledgeDueAt" TEXT NULL,
+    "ResolveDueAt" TEXT NULL,
+    "HandledAt" TEXT NULL,
+    "ClosedAt" TEXT NULL,
+    "Reply" TEXT NULL,
+    "HandledOnSpot" INTEGER NOT NULL,
+    "Satisfaction" INTEGER NULL,
+    "RatingComment" TEXT NULL,
+    "RatedAt" TEXT NULL,
+    "ReopenCount" INTEGER NOT NULL,
+    "ReviewMetExpectations" INTEGER NULL,
+    "CloseReason" TEXT NULL,
+    "CommonIssueId" TEXT NULL,
+    "Version" INTEGER NOT NULL
+);
+
+
+CREATE TABLE "handling_units" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_handling_units" PRIMARY KEY,
+    "DistrictId" TEXT NOT NULL,
+    "Name" TEXT NOT NULL,
+    "Duties" TEXT NULL,
+    "Active" INTEGER NOT NULL,
+    "Version" INTEGER NOT NULL
+);
+
+
 CREATE TABLE "households" (
     "Id" TEXT NOT NULL CONSTRAINT "PK_households" PRIMARY KEY,
     "DistrictId" TEXT NOT NULL,
@@ -33,6 +141,44 @@ CREATE TABLE "households" (
     "AreaPath" TEXT NOT NULL,
     "HouseNumber" TEXT NOT NULL,
     "CreatedAt" TEXT NOT NULL,
+    "Version" INTEGER NOT NULL
+);
+
+
+CREATE TABLE "idempotent_submissions" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_idempotent_submissions" PRIMARY KEY,
+    "Scope" TEXT NOT NULL,
+    "Key" TEXT NOT NULL,
+    "RequestHash" TEXT NOT NULL,
+    "DistrictId" TEXT NOT NULL,
+    "DemandId" TEXT NOT NULL,
+    "CreatedAt" TEXT NOT NULL
+);
+
+
+CREATE TABLE "notifications" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_notifications" PRIMARY KEY,
+    "DistrictId" TEXT NOT NULL,
+    "UserId" TEXT NOT NULL,
+    "Text" TEXT NOT NULL,
+    "Link" TEXT NULL,
+    "CreatedAt" TEXT NOT NULL,
+    "ReadAt" TEXT NULL
+);
+
+
+CREATE TABLE "outbox_messages" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_outbox_messages" PRIMARY KEY,
+    "DistrictId" TEXT NOT NULL,
+    "Channel" TEXT NOT NULL,
+    "Recipient" TEXT NOT NULL,
+    "Subject" TEXT NOT NULL,
+    "Body" TEXT NOT NULL,
+    "CreatedAt" TEXT NOT NULL,
+    "NextAttemptAt" TEXT NOT NULL,
+    "Attempts" INTEGER NOT NULL,
+    "SentAt" TEXT NULL,
+    "LastError" TEXT NULL,
     "Version" INTEGER NOT NULL
 );
 
@@ -51,12 +197,39 @@ CREATE TABLE "role_assignments" (
 );
 
 
+CREATE TABLE "sequences" (
+    "DistrictId" TEXT NOT NULL,
+    "Name" TEXT NOT NULL,
+    "Value" INTEGER NOT NULL,
+    CONSTRAINT "PK_sequences" PRIMARY KEY ("DistrictId", "Name")
+);
+
+
+CREATE TABLE "triage_rules" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_triage_rules" PRIMARY KEY,
+    "DistrictId" TEXT NOT NULL,
+    "Keyword" TEXT NOT NULL,
+    "Ownership" INTEGER NULL,
+    "ContentCategory" INTEGER NULL,
+    "MustDeliberate" INTEGER NULL,
+    "Version" INTEGER NOT NULL
+);
+
+
 CREATE TABLE "two_factor_requirements" (
     "Id" TEXT NOT NULL CONSTRAINT "PK_two_factor_requirements" PRIMARY KEY,
     "DistrictId" TEXT NOT NULL,
     "Role" INTEGER NOT NULL,
     "CreatedAt" TEXT NOT NULL,
     "CreatedBy" TEXT NULL
+);
+
+
+CREATE TABLE "unit_members" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_unit_members" PRIMARY KEY,
+    "DistrictId" TEXT NOT NULL,
+    "UnitId" TEXT NOT NULL,
+    "UserId" TEXT NOT NULL
 );
 
 
@@ -138,10 +311,61 @@ CREATE INDEX "IX_audit_entries_DistrictId_At" ON "audit_entries" ("DistrictId", 
 CREATE INDEX "IX_audit_entries_DistrictId_EntityType_EntityId_At" ON "audit_entries" ("DistrictId", "EntityType", "EntityId", "At");
 
 
+CREATE INDEX "IX_common_issues_DistrictId_AreaPath" ON "common_issues" ("DistrictId", "AreaPath");
+
+
+CREATE UNIQUE INDEX "IX_deadline_rules_DistrictId_Ownership_Urgent" ON "deadline_rules" ("DistrictId", "Ownership", "Urgent");
+
+
+CREATE INDEX "IX_demand_photos_DistrictId_DemandId" ON "demand_photos" ("DistrictId", "DemandId");
+
+
+CREATE UNIQUE INDEX "IX_demand_settings_DistrictId" ON "demand_settings" ("DistrictId");
+
+
+CREATE INDEX "IX_demand_timers_DistrictId_DemandId" ON "demand_timers" ("DistrictId", "DemandId");
+
+
+CREATE INDEX "IX_demand_timers_FiredAt_DueAt" ON "demand_timers" ("FiredAt", "DueAt");
+
+
+CREATE INDEX "IX_demands_DistrictId_AreaPath_Status_CreatedAt" ON "demands" ("DistrictId", "AreaPath", "Status", "CreatedAt");
+
+
+CREATE INDEX "IX_demands_DistrictId_CommonIssueId" ON "demands" ("DistrictId", "CommonIssueId");
+
+
+CREATE INDEX "IX_demands_DistrictId_CreatedAt" ON "demands" ("DistrictId", "CreatedAt");
+
+
+CREATE INDEX "IX_demands_DistrictId_Level_Status_AreaPath" ON "demands" ("DistrictId", "Level", "Status", "AreaPath");
+
+
+CREATE INDEX "IX_demands_DistrictId_ReporterUserId" ON "demands" ("DistrictId", "ReporterUserId");
+
+
+CREATE UNIQUE INDEX "IX_demands_DistrictId_TrackingCode" ON "demands" ("DistrictId", "TrackingCode");
+
+
+CREATE INDEX "IX_demands_DistrictId_UnitId_Status" ON "demands" ("DistrictId", "UnitId", "Status");
+
+
+CREATE UNIQUE INDEX "IX_handling_units_DistrictId_Name" ON "handling_units" ("DistrictId", "Name");
+
+
 CREATE UNIQUE INDEX "IX_households_DistrictId_AreaId_HouseNumber" ON "households" ("DistrictId", "AreaId", "HouseNumber");
 
 
 CREATE INDEX "IX_households_DistrictId_AreaPath_Id" ON "households" ("DistrictId", "AreaPath", "Id");
+
+
+CREATE UNIQUE INDEX "IX_idempotent_submissions_Scope_Key" ON "idempotent_submissions" ("Scope", "Key");
+
+
+CREATE INDEX "IX_notifications_DistrictId_UserId_ReadAt_CreatedAt" ON "notifications" ("DistrictId", "UserId", "ReadAt", "CreatedAt");
+
+
+CREATE INDEX "IX_outbox_messages_SentAt_NextAttemptAt" ON "outbox_messages" ("SentAt", "NextAttemptAt");
 
 
 CREATE INDEX "IX_residents_DistrictId_Name" ON "residents" ("DistrictId", "Name");
@@ -159,7 +383,16 @@ CREATE INDEX "IX_role_assignments_DistrictId_AreaPath_Role" ON "role_assignments
 CREATE INDEX "IX_role_assignments_DistrictId_UserId" ON "role_assignments" ("DistrictId", "UserId");
 
 
+CREATE UNIQUE INDEX "IX_triage_rules_DistrictId_Keyword" ON "triage_rules" ("DistrictId", "Keyword");
+
+
 CREATE UNIQUE INDEX "IX_two_factor_requirements_DistrictId_Role" ON "two_factor_requirements" ("DistrictId", "Role");
+
+
+CREATE UNIQUE INDEX "IX_unit_members_DistrictId_UnitId_UserId" ON "unit_members" ("DistrictId", "UnitId", "UserId");
+
+
+CREATE INDEX "IX_unit_members_DistrictId_UserId" ON "unit_members" ("DistrictId", "UserId");
 
 
 CREATE INDEX "IX_user_claims_UserId" ON "user_claims" ("UserId");

@@ -1,0 +1,102 @@
+using Microsoft.EntityFrameworkCore;
+using Yishi.Demands.Domain;
+using Yishi.Platform.Accounts.Domain;
+using Yishi.Platform.Audit;
+using Yishi.Platform.Data;
+using Yishi.Platform.Notifications;
+
+namespace Yishi.Demands.Features.Access;
+
+/// <summary>What every demand change shares: the clock, the district's deadlines, timers, the timeline and notifications.</summary>
+public sealed class DemandWorkflow(YishiDbContext db, TimeProvider clock, AuditTrail audit, Notifier notifier)
+{
+    private DeadlinePolicy? _policy;
+    private DemandSettings? _settings;
+
+    public DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    /// <summary>Tracking codes carry the local (China Standard Time) date.</summary>
+    public DateTime LocalToday => clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).Date;
+
+    public async Task<DeadlinePolicy> PolicyAsync(Guid districtId, CancellationToken ct = default)
+        => _policy ??= new DeadlinePolicy(await db.Set<DeadlineRule>().IgnoreQueryFilters().Where(r => r.DistrictId == districtId).ToListAsync(ct));
+
+    public async Task<DemandSettings> SettingsAsync(Guid districtId, CancellationToken ct = default)
+        => _settings ??= await db.Set<DemandSettings>().IgnoreQueryFilters().FirstOrDefaultAsync(s => s.DistrictId == districtId, ct)
+            ?? new DemandSettings(districtId);
+
+    public async Task<DateTime> AcknowledgeDueAsync(Demand d, CancellationToken ct = default)
+        => Now + (await PolicyAsync(d.DistrictId, ct)).For(d.Ownership, d.Urgent).Acknowledge;
+
+    public async Task<DateTime> ResolveDueAsync(Demand d, CancellationToken ct = default)
+        => Now + (await PolicyAsync(d.DistrictId, ct)).For(d.Ownership, d.Urgent).Resolve;
+
+    /// <summary>Records the change on the timeline and (re)arms the timers the new due times call for.</summary>
+    public void Record(Demand d, DemandChange change, string? extra = null)
+    {
+        audit.Record(d.DistrictId, "demand." + Action(change.Action), "demand", d.Id,
+            from: $"{change.From}@{d.Level}", to: $"{change.To}@{d.Level}", note: Cap(Join(change.Note, extra)));
+        Arm(d);
+    }
+
+    public void RecordNote(Demand d, string action, string? note) => audit.Record(d.DistrictId, action, "demand", d.Id, note: note);
+
+    public void Arm(Demand d)
+    {
+        if (d.AcknowledgeDueAt is { } ack) db.Set<DemandTimer>().Add(new DemandTimer(d.DistrictId, d.Id, TimerKind.Acknowledge, ack));
+        if (d.ResolveDueAt is { } resolve) db.Set<DemandTimer>().Add(new DemandTimer(d.DistrictId, d.Id, TimerKind.Resolve, resolve));
+    }
+
+    /// <summary>In-app notification to the officials who act for the demand's current rung.</summary>
+    public async Task NotifyLevelAsync(Demand d, string text, CancellationToken ct = default)
+    {
+        List<Guid> users;
+        if (d.Level == HandlingLevel.Department)
+        {
+            users = d.UnitId is { } unit
+                ? await db.Set<UnitMember>().IgnoreQueryFilters().Where(m => m.DistrictId == d.DistrictId && m.UnitId == unit).Select(m => m.UserId).ToListAsync(ct)
+                : [];
+        }
+        else
+        {
+            var roles = Enum.GetValues<Role>().Where(r => DemandRoles.ActsAt(r, d.Level)).ToList();
+            users = await notifier.UsersActingForAsync(d.DistrictId, DemandRoles.LevelPath(d.AreaPath, d.Level), roles, ct);
+        }
+        notifier.Notify(d.DistrictId, users, text, $"/demands/{d.Id}");
+    }
+
+    public void NotifyReporter(Demand d, string text)
+    {
+        if (d.ReporterUserId is { } reporter) notifier.Notify(d.DistrictId, [reporter], text, $"/track/{d.TrackingCode}");
+    }
+
+    private static string Action(DemandAction a) => a switch
+    {
+        DemandAction.HandleOnSpot => "handled_on_spot",
+        DemandAction.Assign => "assigned",
+        DemandAction.Guide => "guided",
+        DemandAction.Escalate => "escalated",
+        DemandAction.AutoEscalate => "auto_escalated",
+        DemandAction.Refer => "referred",
+        DemandAction.SendToDeliberation => "sent_to_deliberation",
+        DemandAction.RecordResolution => "resolution_recorded",
+        DemandAction.Handle => "handled",
+        DemandAction.Convert => "converted",
+        DemandAction.RateSatisfied => "rated",
+        DemandAction.RateDissatisfied => "rated_dissatisfied",
+        DemandAction.ReviewPassed => "review_passed",
+        DemandAction.ReviewFailed => "review_failed",
+        DemandAction.CloseWithoutReview => "closed_without_review",
+        _ => "dismissed",
+    };
+
+    private static string? Cap(string? s) => s is { Length: > 2000 } ? s[..2000] : s;
+
+    private static string? Join(string? a, string? b) => (a, b) switch
+    {
+        (null, null) => null,
+        (_, null) => a,
+        (null, _) => b,
+        _ => $"{a} | {b}",
+    };
+}

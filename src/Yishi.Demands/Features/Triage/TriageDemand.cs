@@ -1,0 +1,72 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Yishi.Demands.Domain;
+using Yishi.Demands.Features.Access;
+using Yishi.Platform.Data;
+using Yishi.Platform.Rules;
+
+namespace Yishi.Demands.Features.Triage;
+
+public enum TriageRoute
+{
+    /// <summary>马上办: handled now; <c>Reply</c> records what was done.</summary>
+    OnSpot,
+    /// <summary>负责办: a person and/or department is responsible, with a deadline.</summary>
+    Assign,
+    /// <summary>私事: the resident is guided; <c>Reply</c> is the guidance.</summary>
+    Guide,
+    /// <summary>Needs a collective decision: sent to deliberation.</summary>
+    Deliberate,
+}
+
+public sealed record TriageDemandInput(
+    Ownership? Ownership, bool Urgent, ContentCategory? ContentCategory, MustDeliberateCategory? MustDeliberate,
+    TriageRoute? Route, string? Reply, Guid? AssigneeUserId, Guid? UnitId, string? Note, int Version);
+
+/// <summary>三事分流 and the first decision on how to handle it, by whoever acts for the demand's current rung.</summary>
+public sealed class TriageDemand(YishiDbContext db, DemandAccess access, DemandWorkflow workflow)
+{
+    public async Task<DemandView> HandleAsync(Guid id, TriageDemandInput input, CancellationToken ct = default)
+    {
+        var ownership = input.Ownership is { } o && Enum.IsDefined(o) ? o : throw new InputInvalid("Ownership", "Demand_OwnershipRequired", typeof(DemandStrings));
+        if (input.ContentCategory is { } c && !Enum.IsDefined(c)) throw new InputInvalid("ContentCategory", "Demand_CategoryUnknown", typeof(DemandStrings));
+        if (input.MustDeliberate is { } m && !Enum.IsDefined(m)) throw new InputInvalid("MustDeliberate", "Demand_CategoryUnknown", typeof(DemandStrings));
+        var route = input.Route is { } r && Enum.IsDefined(r) ? r : throw new InputInvalid("Route", "Demand_RouteRequired", typeof(DemandStrings));
+        var d = await access.LoadForActionAsync(id, ct);
+        Concurrency.Expect(d, input.Version);
+        d.Classify(ownership, input.Urgent, input.ContentCategory, input.MustDeliberate);
+        var classification = $"{ownership}/{input.ContentCategory}/{input.MustDeliberate}{(input.Urgent ? "/urgent" : "")}";
+        DemandChange change;
+        switch (route)
+        {
+            case TriageRoute.OnSpot:
+                change = d.HandleOnSpot(Check.RequiredText(input.Reply, "Reply", Demand.ReplyMaxLength), workflow.Now);
+                workflow.NotifyReporter(d, $"您的诉求 {d.TrackingCode} 已办理，请评价。");
+                break;
+            case TriageRoute.Assign:
+                if (input.UnitId is { } unitId && !await db.Set<HandlingUnit>().AnyAsync(u => u.Id == unitId && u.Active, ct))
+                    throw new InputInvalid("UnitId", "Demand_UnitUnknown", typeof(DemandStrings));
+                if (input.AssigneeUserId is { } assignee && !await db.Users.AnyAsync(u => u.Id == assignee && u.DistrictId == d.DistrictId && u.DeactivatedAt == null, ct))
+                    throw new InputInvalid("AssigneeUserId", "Demand_AssigneeUnknown", typeof(DemandStrings));
+                change = d.Assign(input.AssigneeUserId, input.UnitId, await workflow.ResolveDueAsync(d, ct), workflow.Now, Check.OptionalText(input.Note, "Note", 1000));
+                break;
+            case TriageRoute.Guide:
+                change = d.Guide(Check.RequiredText(input.Reply, "Reply", Demand.ReplyMaxLength), await workflow.ResolveDueAsync(d, ct), workflow.Now);
+                workflow.NotifyReporter(d, $"您的诉求 {d.TrackingCode} 已给出办理指引。");
+                break;
+            default:
+                change = d.SendToDeliberation(Check.RequiredText(input.Note, "Note", 1000), workflow.Now);
+                break;
+        }
+        workflow.Record(d, change, classification);
+        await db.SaveChangesAsync(ct);
+        return DemandView.From(d);
+    }
+
+    internal static void Map(RouteGroupBuilder api) =>
+        api.MapPost("/demands/{id:guid}/triage", async (Guid id, TriageDemandInput input, TriageDemand handler, CancellationToken ct)
+                => TypedResults.Ok(await handler.HandleAsync(id, input, ct)))
+            .WithTags("Demands").WithSummary("Triage (ownership, urgency, categories) and route: on the spot, responsible unit, guidance or deliberation");
+}

@@ -1,0 +1,30 @@
+using Microsoft.EntityFrameworkCore;
+using Yishi.Platform.Accounts.Domain;
+using Yishi.Platform.Data;
+
+namespace Yishi.Platform.Notifications;
+
+/// <summary>Adds notifications to the current unit of work (they commit with the change that caused them).</summary>
+public sealed class Notifier(YishiDbContext db, TimeProvider clock)
+{
+    public void Notify(Guid districtId, IEnumerable<Guid> userIds, string text, string? link)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        foreach (var userId in userIds.Distinct())
+            db.Set<Notification>().Add(new Notification(districtId, userId, text, link, now));
+    }
+
+    /// <summary>Users holding one of <paramref name="roles"/> in <paramref name="areaPath"/> or any area above it.</summary>
+    public async Task<List<Guid>> UsersActingForAsync(Guid districtId, string areaPath, IReadOnlyCollection<Role> roles, CancellationToken ct = default)
+    {
+        var ancestors = new List<string>();
+        var segments = areaPath.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        for (var i = 1; i <= segments.Length; i++) ancestors.Add("/" + string.Join('/', segments.Take(i)) + "/");
+        return await db.RoleAssignments.IgnoreQueryFilters()
+            .Where(r => r.DistrictId == districtId && r.RevokedAt == null && ancestors.Contains(r.AreaPath) && roles.Contains(r.Role))
+            .Select(r => r.UserId).Distinct().ToListAsync(ct);
+    }
+
+    public void Send(Guid districtId, string channel, string recipient, string subject, string body)
+        => db.Set<OutboxMessage>().Add(new OutboxMessage(districtId, channel, recipient, subject, body, clock.GetUtcNow().UtcDateTime));
+}
