@@ -34,6 +34,7 @@ public sealed class DemandsModule : IYishiModule
         services.AddScoped<ReviewDemand>();
         services.AddScoped<DemandInbox>();
         services.AddScoped<DemandDetail>();
+        services.AddScoped<Features.Similar.SimilarDemands>();
         services.AddSingleton<DeadlineSweep>();
         if (configuration.GetValue("Demands:DeadlineSweep", true)) services.AddHostedService<DeadlineSweepService>();
     }
@@ -49,6 +50,7 @@ public sealed class DemandsModule : IYishiModule
     {
         DemandInbox.Map(api);
         DemandDetail.Map(api);
+        Features.Similar.SimilarDemands.Map(api);
         TriageDemand.Map(api);
         EscalateDemand.Map(api);
         HandleDemand.Map(api);

@@ -201,6 +201,20 @@ public abstract class DemandLoopTests(YishiApp app)
         loaded.Status.ShouldBe(DemandStatus.InProgress);
     }
 
+    [Fact]
+    public async Task Possible_duplicates_in_the_same_community_are_found_by_bigram_similarity()
+    {
+        var w = await DemandWorld.CreateAsync(app);
+        var (first, _) = await w.SubmitAsync(text: "3栋楼顶漏水，下雨天家里到处滴水");
+        await w.SubmitAsync(area: "S1/C1/G2", text: "三栋楼顶漏水严重，一下雨就滴水");
+        await w.SubmitAsync(area: "S1/C1/G2", text: "小区门口停车太乱，消防通道被堵");
+        await w.SubmitAsync(area: "S1/C2/G1", text: "3栋楼顶漏水，下雨天家里到处滴水");
+        var secretary = await w.D.ClientAsync(Role.CommunitySecretary, "S1/C1");
+        var similar = await (await secretary.GetAsync($"/api/v1/demands/{first}/similar")).ShouldBe(HttpStatusCode.OK);
+        var texts = similar.EnumerateArray().Select(s => s.GetProperty("description").GetString()).ToList();
+        texts.ShouldBe(["三栋楼顶漏水严重，一下雨就滴水"]); // not the parking one, not the other community's
+    }
+
     public enum Actor { OwnSecretary, SiblingSecretary, OtherDistrictAdmin, OwnGridWorker, StreetOfficer, OtherUnitOfficer, Anonymous }
 
     [Theory]
