@@ -24,6 +24,7 @@ public sealed class DemandsModule : IYishiModule
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddScoped<DemandAccess>();
+        services.AddScoped<Contracts.IDeliberationHandoff, Contracts.DeliberationHandoff>();
         services.AddScoped<DemandWorkflow>();
         services.AddScoped<SubmitDemand>();
         services.AddScoped<TrackDemand>();
