@@ -36,6 +36,9 @@ public sealed class DemandsModule : IYishiModule
         services.AddScoped<DemandInbox>();
         services.AddScoped<DemandDetail>();
         services.AddScoped<Features.Similar.SimilarDemands>();
+        services.AddScoped<Features.Ledger.LedgerQuery>();
+        services.AddScoped<Features.Ledger.LedgerExport>();
+        services.AddScoped<Features.Stats.DemandStats>();
         services.AddSingleton<DeadlineSweep>();
         if (configuration.GetValue("Demands:DeadlineSweep", true)) services.AddHostedService<DeadlineSweepService>();
     }
@@ -49,6 +52,8 @@ public sealed class DemandsModule : IYishiModule
 
     public void MapApi(RouteGroupBuilder api)
     {
+        Features.Ledger.LedgerEndpoints.Map(api);
+        Features.Stats.DemandStats.Map(api);
         DemandInbox.Map(api);
         DemandDetail.Map(api);
         Features.Similar.SimilarDemands.Map(api);

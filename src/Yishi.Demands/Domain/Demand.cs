@@ -67,6 +67,8 @@ public sealed class Demand : IAreaPlaced, IVersioned
     public DateTime? FirstRespondedAt { get; private set; }
     public DateTime? AcknowledgeDueAt { get; set; }
     public DateTime? ResolveDueAt { get; set; }
+    /// <summary>The deadline that applies now (acknowledge while waiting, resolve while being handled); indexed for "sort by due" and "overdue".</summary>
+    public DateTime? DueAt { get; private set; }
     public DateTime? HandledAt { get; private set; }
     public DateTime? ClosedAt { get; private set; }
 
@@ -82,6 +84,13 @@ public sealed class Demand : IAreaPlaced, IVersioned
     public int Version { get; set; }
 
     public bool IsOpen => Status != DemandStatus.Closed;
+
+    public void SyncDue() => DueAt = Status switch
+    {
+        DemandStatus.Submitted => AcknowledgeDueAt,
+        DemandStatus.InProgress or DemandStatus.Guidance => ResolveDueAt,
+        _ => null,
+    };
 
     private DemandChange Apply(DemandAction action, string? note)
     {

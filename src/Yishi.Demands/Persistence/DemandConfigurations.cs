@@ -26,7 +26,8 @@ internal sealed class DemandConfiguration : IEntityTypeConfiguration<Demand>
         b.HasIndex(d => new { d.DistrictId, d.UnitId, d.Status });
         b.HasIndex(d => new { d.DistrictId, d.ReporterUserId });
         b.HasIndex(d => new { d.DistrictId, d.CommonIssueId });
-        b.HasIndex(d => new { d.DistrictId, d.CreatedAt });
+        b.HasIndex(d => new { d.DistrictId, d.CreatedAt, d.TrackingCode });
+        b.HasIndex(d => new { d.DistrictId, d.DueAt, d.TrackingCode });
     }
 }
 

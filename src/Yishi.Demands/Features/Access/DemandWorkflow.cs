@@ -43,6 +43,7 @@ public sealed class DemandWorkflow(YishiDbContext db, TimeProvider clock, AuditT
 
     public void Arm(Demand d)
     {
+        d.SyncDue();
         if (d.AcknowledgeDueAt is { } ack) db.Set<DemandTimer>().Add(new DemandTimer(d.DistrictId, d.Id, TimerKind.Acknowledge, ack));
         if (d.ResolveDueAt is { } resolve) db.Set<DemandTimer>().Add(new DemandTimer(d.DistrictId, d.Id, TimerKind.Resolve, resolve));
     }

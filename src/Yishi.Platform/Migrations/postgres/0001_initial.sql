@@ -116,6 +116,7 @@ CREATE TABLE demands (
     "FirstRespondedAt" timestamp with time zone,
     "AcknowledgeDueAt" timestamp with time zone,
     "ResolveDueAt" timestamp with time zone,
+    "DueAt" timestamp with time zone,
     "HandledAt" timestamp with time zone,
     "ClosedAt" timestamp with time zone,
     "Reply" character varying(2000),
@@ -355,7 +356,10 @@ CREATE INDEX "IX_demands_DistrictId_AreaPath_Status_CreatedAt" ON demands ("Dist
 CREATE INDEX "IX_demands_DistrictId_CommonIssueId" ON demands ("DistrictId", "CommonIssueId");
 
 
-CREATE INDEX "IX_demands_DistrictId_CreatedAt" ON demands ("DistrictId", "CreatedAt");
+CREATE INDEX "IX_demands_DistrictId_CreatedAt_TrackingCode" ON demands ("DistrictId", "CreatedAt", "TrackingCode");
+
+
+CREATE INDEX "IX_demands_DistrictId_DueAt_TrackingCode" ON demands ("DistrictId", "DueAt", "TrackingCode");
 
 
 CREATE INDEX "IX_demands_DistrictId_Level_Status_AreaPath" ON demands ("DistrictId", "Level", "Status", "AreaPath");

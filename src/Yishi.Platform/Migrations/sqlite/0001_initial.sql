@@ -109,6 +109,7 @@ CREATE TABLE "demands" (
     "FirstRespondedAt" TEXT NULL,
     "AcknowledgeDueAt" TEXT NULL,
     "ResolveDueAt" TEXT NULL,
+    "DueAt" TEXT NULL,
     "HandledAt" TEXT NULL,
     "ClosedAt" TEXT NULL,
     "Reply" TEXT NULL,
@@ -335,7 +336,10 @@ CREATE INDEX "IX_demands_DistrictId_AreaPath_Status_CreatedAt" ON "demands" ("Di
 CREATE INDEX "IX_demands_DistrictId_CommonIssueId" ON "demands" ("DistrictId", "CommonIssueId");
 
 
-CREATE INDEX "IX_demands_DistrictId_CreatedAt" ON "demands" ("DistrictId", "CreatedAt");
+CREATE INDEX "IX_demands_DistrictId_CreatedAt_TrackingCode" ON "demands" ("DistrictId", "CreatedAt", "TrackingCode");
+
+
+CREATE INDEX "IX_demands_DistrictId_DueAt_TrackingCode" ON "demands" ("DistrictId", "DueAt", "TrackingCode");
 
 
 CREATE INDEX "IX_demands_DistrictId_Level_Status_AreaPath" ON "demands" ("DistrictId", "Level", "Status", "AreaPath");
