@@ -39,6 +39,7 @@ public sealed class DemandsModule : IYishiModule
         services.AddScoped<Features.Ledger.LedgerQuery>();
         services.AddScoped<Features.Ledger.LedgerExport>();
         services.AddScoped<Features.Stats.DemandStats>();
+        services.AddScoped<Features.CommonIssues.CommonIssues>();
         services.AddSingleton<DeadlineSweep>();
         if (configuration.GetValue("Demands:DeadlineSweep", true)) services.AddHostedService<DeadlineSweepService>();
     }
@@ -54,6 +55,7 @@ public sealed class DemandsModule : IYishiModule
     {
         Features.Ledger.LedgerEndpoints.Map(api);
         Features.Stats.DemandStats.Map(api);
+        Features.CommonIssues.CommonIssues.Map(api);
         DemandInbox.Map(api);
         DemandDetail.Map(api);
         Features.Similar.SimilarDemands.Map(api);

@@ -35,6 +35,6 @@ internal sealed class DeliberationHandoff(YishiDbContext db, DemandWorkflow work
         var change = d.RecordResolution(summary, await workflow.ResolveDueAsync(d, ct));
         workflow.Record(d, change);
         workflow.NotifyReporter(d, $"您的诉求 {d.TrackingCode} 已经议事形成决议，正在落实。");
-        await db.SaveChangesAsync(ct);
+        await workflow.CommitAsync(ct);
     }
 }

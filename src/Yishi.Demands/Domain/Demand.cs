@@ -309,6 +309,36 @@ public sealed class Demand : IAreaPlaced, IVersioned
     public void JoinCommonIssue(Guid commonIssueId)
     {
         if (!IsOpen) throw new RuleViolation("demand.closed", "Demand_Closed", null, typeof(DemandStrings), 409);
+        if (CommonIssueId is not null && CommonIssueId != commonIssueId)
+            throw new RuleViolation("demand.already_in_common_issue", "Demand_AlreadyInCommonIssue", "DemandIds", typeof(DemandStrings), 409);
         CommonIssueId = commonIssueId;
+    }
+
+    /// <summary>A member whose reporter is not satisfied with the shared result is handled on its own again.</summary>
+    public void LeaveCommonIssue() => CommonIssueId = null;
+
+    /// <summary>
+    /// A member follows its common issue's lead: when the lead is handled the member is handled with the
+    /// lead's reply (the reporter can rate it); when the lead is closed the member is closed too.
+    /// </summary>
+    public DemandChange FollowLead(Demand lead, DateTime now)
+    {
+        if (CommonIssueId is null || lead.CommonIssueId != CommonIssueId || lead.Id == Id)
+            throw new RuleViolation("demand.not_in_common_issue", "Demand_NotInCommonIssue", null, typeof(DemandStrings), 409);
+        var change = Apply(DemandAction.FollowCommonIssue, lead.Reply);
+        if (Status == DemandStatus.Handled)
+        {
+            Acknowledge(now);
+            Reply = lead.Reply;
+            HandledAt = now;
+            ResolveDueAt = null;
+            AcknowledgeDueAt = null;
+        }
+        else
+        {
+            CloseReason = "随共性问题销号";
+            ClosedAt = now;
+        }
+        return change;
     }
 }

@@ -19,6 +19,11 @@ public static class DemandTransitions
             [(DemandStatus.Submitted, DemandAction.Refer)] = DemandStatus.Submitted,
             [(DemandStatus.Submitted, DemandAction.SendToDeliberation)] = DemandStatus.AwaitingDeliberation,
             [(DemandStatus.Submitted, DemandAction.Dismiss)] = DemandStatus.Closed,
+            [(DemandStatus.Submitted, DemandAction.FollowCommonIssue)] = DemandStatus.Handled,
+            [(DemandStatus.InProgress, DemandAction.FollowCommonIssue)] = DemandStatus.Handled,
+            [(DemandStatus.Guidance, DemandAction.FollowCommonIssue)] = DemandStatus.Handled,
+            [(DemandStatus.AwaitingDeliberation, DemandAction.FollowCommonIssue)] = DemandStatus.Handled,
+            [(DemandStatus.Handled, DemandAction.FollowCommonIssue)] = DemandStatus.Closed,
 
             [(DemandStatus.InProgress, DemandAction.Assign)] = DemandStatus.InProgress,
             [(DemandStatus.InProgress, DemandAction.Escalate)] = DemandStatus.Submitted,

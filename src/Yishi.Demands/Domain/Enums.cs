@@ -100,4 +100,6 @@ public enum DemandAction
     ReviewFailed,
     CloseWithoutReview,
     Dismiss,
+    /// <summary>A member of a common issue follows its lead demand (handled, closed) without handling of its own.</summary>
+    FollowCommonIssue,
 }

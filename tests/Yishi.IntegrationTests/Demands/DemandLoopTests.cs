@@ -215,6 +215,50 @@ public abstract class DemandLoopTests(YishiApp app)
         texts.ShouldBe(["三栋楼顶漏水严重，一下雨就滴水"]); // not the parking one, not the other community's
     }
 
+    [Fact]
+    public async Task Common_issue_is_handled_once_and_every_reporter_follows_it()
+    {
+        var w = await DemandWorld.CreateAsync(app);
+        var (lead, _) = await w.SubmitAsync(text: "3栋楼顶漏水");
+        var (m1, c1) = await w.SubmitAsync(area: "S1/C1/G2", text: "5栋楼顶也漏水");
+        var (m2, _) = await w.SubmitAsync(area: "S1/C1/G2", text: "7栋顶楼漏水严重");
+        var (other, _) = await w.SubmitAsync(area: "S1/C2/G1", text: "二社区楼顶漏水");
+        var secretary = await w.D.ClientAsync(Role.CommunitySecretary, "S1/C1");
+
+        var problem = await (await secretary.PostJson("/api/v1/common-issues", new { title = "老旧楼顶漏水", leadDemandId = lead, demandIds = new[] { m1, other } })).ShouldBe(HttpStatusCode.NotFound);
+        var issue = await (await secretary.PostJson("/api/v1/common-issues", new { title = "老旧楼顶漏水", leadDemandId = lead, demandIds = new[] { m1, m2 } })).ShouldBe(HttpStatusCode.Created);
+        issue.GetProperty("members").GetArrayLength().ShouldBe(3);
+
+        // Members are handled through the lead only.
+        problem = await (await secretary.PostJson($"/api/v1/demands/{m1}/triage", new { ownership = "Community", route = "OnSpot", reply = "单独处理", version = 0 })).ShouldBe(HttpStatusCode.Conflict);
+        problem.Code().ShouldBe("demand.follows_common_issue");
+
+        var d = await w.GetAsync(secretary, lead);
+        await (await secretary.PostJson($"/api/v1/demands/{lead}/triage", new { ownership = "Community", route = "Assign", unitId = w.Housing, note = "统一列入屋面维修", version = DemandWorld.Version(d) })).ShouldBe(HttpStatusCode.OK);
+        d = await w.GetAsync(secretary, lead);
+        await (await secretary.PostJson($"/api/v1/demands/{lead}/handle", new { reply = "三栋楼屋面统一翻新", version = DemandWorld.Version(d) })).ShouldBe(HttpStatusCode.OK);
+        foreach (var m in new[] { m1, m2 })
+        {
+            var member = await w.LoadAsync(m);
+            member.Status.ShouldBe(DemandStatus.Handled);
+            member.Reply.ShouldBe("三栋楼屋面统一翻新");
+        }
+        (await w.LoadAsync(other)).Status.ShouldBe(DemandStatus.Submitted);
+
+        // One reporter is not satisfied: that demand leaves the issue and is handled on its own.
+        await (await app.Anonymous().PostJson($"/api/v1/demands/track/{c1}/rating", new { satisfaction = "Dissatisfied", comment = "我家楼道还漏" })).ShouldBe(HttpStatusCode.OK);
+        var reopened = await w.LoadAsync(m1);
+        reopened.Status.ShouldBe(DemandStatus.InProgress);
+        reopened.CommonIssueId.ShouldBeNull();
+
+        var council = await w.D.ClientAsync(Role.CouncilMember, "S1/C1");
+        d = await w.GetAsync(council, lead);
+        await (await council.PostJson($"/api/v1/demands/{lead}/review", new { metExpectations = true, residentsSatisfied = true, note = "回访满意", version = DemandWorld.Version(d) })).ShouldBe(HttpStatusCode.OK);
+        (await w.LoadAsync(m2)).Status.ShouldBe(DemandStatus.Closed);
+        (await w.LoadAsync(m1)).Status.ShouldBe(DemandStatus.InProgress);
+        (await w.TimelineAsync(m2)).ShouldBe(["demand.submitted", "demand.merged", "demand.followed_common_issue", "demand.followed_common_issue"]);
+    }
+
     public enum Actor { OwnSecretary, SiblingSecretary, OtherDistrictAdmin, OwnGridWorker, StreetOfficer, OtherUnitOfficer, Anonymous }
 
     [Theory]

@@ -60,6 +60,14 @@ public class DemandStateMachineTests
             case DemandAction.ReviewFailed: d.Review(false, true, "未达预期", T0, T0.AddDays(7)); break;
             case DemandAction.CloseWithoutReview: d.CloseWithoutReview("无法回访", T0); break;
             case DemandAction.Dismiss: d.Dismiss("重复提交", T0); break;
+            case DemandAction.FollowCommonIssue:
+                var issue = d.CommonIssueId ?? Guid.NewGuid();
+                d.JoinCommonIssue(issue);
+                var lead = New();
+                lead.JoinCommonIssue(issue);
+                lead.HandleOnSpot("统一维修", T0);
+                d.FollowLead(lead, T0);
+                break;
         }
     }
 
@@ -86,7 +94,7 @@ public class DemandStateMachineTests
         else
         {
             var ex = Should.Throw<YishiException>(() => Do(d, action));
-            ex.Code.ShouldBeOneOf("demand.transition_forbidden", "demand.top_of_ladder", "demand.guidance_needs_personal");
+            ex.Code.ShouldBeOneOf("demand.transition_forbidden", "demand.top_of_ladder", "demand.guidance_needs_personal", "demand.closed");
             d.Status.ShouldBe(from);
         }
     }
@@ -95,11 +103,11 @@ public class DemandStateMachineTests
     public void The_table_is_the_specification()
     {
         DemandTransitions.AllowedFrom(DemandStatus.Submitted).ShouldBe(
-            [DemandAction.HandleOnSpot, DemandAction.Assign, DemandAction.Guide, DemandAction.Escalate, DemandAction.AutoEscalate, DemandAction.Refer, DemandAction.SendToDeliberation, DemandAction.Dismiss], ignoreOrder: true);
+            [DemandAction.HandleOnSpot, DemandAction.Assign, DemandAction.Guide, DemandAction.Escalate, DemandAction.AutoEscalate, DemandAction.Refer, DemandAction.SendToDeliberation, DemandAction.Dismiss, DemandAction.FollowCommonIssue], ignoreOrder: true);
         DemandTransitions.AllowedFrom(DemandStatus.Handled).ShouldBe(
-            [DemandAction.RateSatisfied, DemandAction.RateDissatisfied, DemandAction.ReviewPassed, DemandAction.ReviewFailed, DemandAction.CloseWithoutReview], ignoreOrder: true);
+            [DemandAction.RateSatisfied, DemandAction.RateDissatisfied, DemandAction.ReviewPassed, DemandAction.ReviewFailed, DemandAction.CloseWithoutReview, DemandAction.FollowCommonIssue], ignoreOrder: true);
         DemandTransitions.AllowedFrom(DemandStatus.Closed).ShouldBeEmpty();
-        DemandTransitions.AllowedFrom(DemandStatus.AwaitingDeliberation).ShouldBe([DemandAction.RecordResolution]);
+        DemandTransitions.AllowedFrom(DemandStatus.AwaitingDeliberation).ShouldBe([DemandAction.RecordResolution, DemandAction.FollowCommonIssue], ignoreOrder: true);
     }
 
     [Fact]

@@ -78,13 +78,22 @@ public sealed class DemandAccess(YishiDbContext db, AccessScope scope, RequestCo
     {
         var d = await LoadForViewAsync(id, ct);
         if (!await ActsAtCurrentLevelAsync(d, ct)) throw new Forbidden();
+        await EnsureNotFollowerAsync(d, ct);
         return d;
+    }
+
+    /// <summary>Members of a common issue are handled through the lead demand only.</summary>
+    public async Task EnsureNotFollowerAsync(Demand d, CancellationToken ct = default)
+    {
+        if (d.CommonIssueId is { } issue && !await db.Set<CommonIssue>().AnyAsync(c => c.Id == issue && c.LeadDemandId == d.Id, ct))
+            throw new RuleViolation("demand.follows_common_issue", "Demand_FollowsCommonIssue", null, typeof(DemandStrings), 409);
     }
 
     public async Task<Demand> LoadForReviewAsync(Guid id, CancellationToken ct = default)
     {
         var d = await LoadForViewAsync(id, ct);
         if (!await scope.CanAsync(DemandRoles.LevelPath(d.AreaPath, HandlingLevel.Community), DemandRoles.CanReview, ct)) throw new Forbidden();
+        await EnsureNotFollowerAsync(d, ct);
         return d;
     }
 }

@@ -10,6 +10,7 @@ namespace Yishi.Demands.Features.Access;
 /// <summary>What every demand change shares: the clock, the district's deadlines, timers, the timeline and notifications.</summary>
 public sealed class DemandWorkflow(YishiDbContext db, TimeProvider clock, AuditTrail audit, Notifier notifier)
 {
+    private readonly List<Demand> _touched = [];
     private DeadlinePolicy? _policy;
     private DemandSettings? _settings;
 
@@ -34,9 +35,45 @@ public sealed class DemandWorkflow(YishiDbContext db, TimeProvider clock, AuditT
     /// <summary>Records the change on the timeline and (re)arms the timers the new due times call for.</summary>
     public void Record(Demand d, DemandChange change, string? extra = null)
     {
+        if (d.CommonIssueId is not null && !_touched.Contains(d)) _touched.Add(d);
         audit.Record(d.DistrictId, "demand." + Action(change.Action), "demand", d.Id,
             from: $"{change.From}@{d.Level}", to: $"{change.To}@{d.Level}", note: Cap(Join(change.Note, extra)));
         Arm(d);
+    }
+
+    /// <summary>Marks a demand whose common-issue members must catch up with it at the next commit.</summary>
+    public void Touch(Demand d)
+    {
+        if (!_touched.Contains(d)) _touched.Add(d);
+    }
+
+    /// <summary>
+    /// Saves the unit of work. Before that, members of a common issue whose lead was handled or closed
+    /// follow it (each on its own timeline, each reporter notified), so the issue is handled once.
+    /// </summary>
+    public async Task CommitAsync(CancellationToken ct = default)
+    {
+        foreach (var lead in _touched.ToList())
+        {
+            if (lead.CommonIssueId is not { } issueId || lead.Status is not (DemandStatus.Handled or DemandStatus.Closed)) continue;
+            var isLead = await db.Set<CommonIssue>().AnyAsync(c => c.Id == issueId && c.LeadDemandId == lead.Id, ct);
+            if (!isLead) continue;
+            var followingStates = lead.Status == DemandStatus.Handled
+                ? new[] { DemandStatus.Submitted, DemandStatus.InProgress, DemandStatus.Guidance, DemandStatus.AwaitingDeliberation }
+                : [DemandStatus.Handled];
+            var members = await db.Set<Demand>().Where(m => m.CommonIssueId == issueId && m.Id != lead.Id && followingStates.Contains(m.Status)).ToListAsync(ct);
+            foreach (var member in members)
+            {
+                var change = member.FollowLead(lead, Now);
+                audit.Record(member.DistrictId, "demand.followed_common_issue", "demand", member.Id,
+                    from: $"{change.From}@{member.Level}", to: $"{change.To}@{member.Level}", note: Cap(change.Note));
+                member.SyncDue();
+                NotifyReporter(member, member.Status == DemandStatus.Handled
+                    ? $"您的诉求 {member.TrackingCode} 已随共性问题一并办理，请评价。" : $"您的诉求 {member.TrackingCode} 已随共性问题销号。");
+            }
+        }
+        _touched.Clear();
+        await db.SaveChangesAsync(ct);
     }
 
     public void RecordNote(Demand d, string action, string? note) => audit.Record(d.DistrictId, action, "demand", d.Id, note: note);

@@ -76,7 +76,7 @@ public sealed class DeadlineSweep(IServiceScopeFactory scopes, TimeProvider cloc
                 await workflow.NotifyLevelAsync(d, $"民情 {d.TrackingCode} 已超期，请尽快办理。", ct);
             }
         }
-        await db.SaveChangesAsync(ct);
+        await workflow.CommitAsync(ct);
         return current;
     }
 }

@@ -26,7 +26,7 @@ public sealed class EscalateDemand(YishiDbContext db, DemandAccess access, Deman
         var change = d.Escalate(reason, input.UnitId, await workflow.AcknowledgeDueAsync(d, ct), workflow.Now);
         workflow.Record(d, change, $"{from}→{d.Level}");
         await workflow.NotifyLevelAsync(d, $"民情 {d.TrackingCode} 已上报至本级，请及时受理。", ct);
-        await db.SaveChangesAsync(ct);
+        await workflow.CommitAsync(ct);
         return DemandView.From(d);
     }
 
@@ -40,7 +40,7 @@ public sealed class EscalateDemand(YishiDbContext db, DemandAccess access, Deman
         var change = d.Refer(unitId, reason, await workflow.AcknowledgeDueAsync(d, ct), workflow.Now);
         workflow.Record(d, change);
         await workflow.NotifyLevelAsync(d, $"民情 {d.TrackingCode} 已转至本部门，请及时受理。", ct);
-        await db.SaveChangesAsync(ct);
+        await workflow.CommitAsync(ct);
         return DemandView.From(d);
     }
 

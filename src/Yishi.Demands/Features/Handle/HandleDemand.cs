@@ -15,7 +15,7 @@ public sealed record ConvertDemandInput(Ownership? Ownership, string? Reason, in
 public sealed record DismissDemandInput(string? Reason, int Version);
 
 /// <summary>The responsible level records the result; a guided private matter can be converted to public ownership; non-demands are dismissed.</summary>
-public sealed class HandleDemand(YishiDbContext db, DemandAccess access, DemandWorkflow workflow)
+public sealed class HandleDemand(DemandAccess access, DemandWorkflow workflow)
 {
     public async Task<DemandView> HandleAsync(Guid id, HandleDemandInput input, CancellationToken ct = default)
     {
@@ -25,7 +25,7 @@ public sealed class HandleDemand(YishiDbContext db, DemandAccess access, DemandW
         var change = d.Handle(reply, workflow.Now);
         workflow.Record(d, change);
         workflow.NotifyReporter(d, $"您的诉求 {d.TrackingCode} 已办理，请评价。");
-        await db.SaveChangesAsync(ct);
+        await workflow.CommitAsync(ct);
         return DemandView.From(d);
     }
 
@@ -38,7 +38,7 @@ public sealed class HandleDemand(YishiDbContext db, DemandAccess access, DemandW
         var change = d.Convert(ownership, reason, workflow.Now, workflow.Now);
         d.AcknowledgeDueAt = await workflow.AcknowledgeDueAsync(d, ct);
         workflow.Record(d, change, ownership.ToString());
-        await db.SaveChangesAsync(ct);
+        await workflow.CommitAsync(ct);
         return DemandView.From(d);
     }
 
@@ -49,7 +49,7 @@ public sealed class HandleDemand(YishiDbContext db, DemandAccess access, DemandW
         Concurrency.Expect(d, input.Version);
         var change = d.Dismiss(reason, workflow.Now);
         workflow.Record(d, change);
-        await db.SaveChangesAsync(ct);
+        await workflow.CommitAsync(ct);
         return DemandView.From(d);
     }
 

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
 using Yishi.Demands.Domain;
 using Yishi.Demands.Features.Access;
 using Yishi.Demands.Features.Track;
@@ -25,11 +26,14 @@ public sealed class RateDemand(YishiDbContext db, TrackDemand track, DemandWorkf
         var d = await track.FindAsync(code, ct);
         if (request.DistrictId is null) request.SetDistrictOnly(d.DistrictId);
         var settings = await workflow.SettingsAsync(d.DistrictId, ct);
+        var isMember = d.CommonIssueId is { } issue
+            && !await db.Set<CommonIssue>().IgnoreQueryFilters().AnyAsync(c => c.Id == issue && c.LeadDemandId == d.Id, ct);
         var change = d.Rate(satisfaction, comment, workflow.Now, TimeSpan.FromDays(settings.RatingWindowDays), await workflow.ResolveDueAsync(d, ct));
+        if (isMember && satisfaction == Satisfaction.Dissatisfied) d.LeaveCommonIssue(); // handled on its own from now on
         workflow.Record(d, change, satisfaction.ToString());
         if (satisfaction == Satisfaction.Dissatisfied)
             await workflow.NotifyLevelAsync(d, $"民情 {d.TrackingCode} 群众不满意，已重新打开。", ct);
-        await db.SaveChangesAsync(ct);
+        await workflow.CommitAsync(ct);
         return await track.HandleAsync(code, ct);
     }
 

@@ -13,7 +13,7 @@ public sealed record ReviewDemandInput(bool MetExpectations, bool ResidentsSatis
 public sealed record CloseDemandInput(string? Reason, int Version);
 
 /// <summary>回头议 by the council (or the community secretary), then 销号; closing without review needs a recorded reason.</summary>
-public sealed class ReviewDemand(YishiDbContext db, DemandAccess access, DemandWorkflow workflow)
+public sealed class ReviewDemand(DemandAccess access, DemandWorkflow workflow)
 {
     public async Task<DemandView> ReviewAsync(Guid id, ReviewDemandInput input, CancellationToken ct = default)
     {
@@ -24,7 +24,7 @@ public sealed class ReviewDemand(YishiDbContext db, DemandAccess access, DemandW
         workflow.Record(d, change, $"met={input.MetExpectations}; satisfied={input.ResidentsSatisfied}");
         workflow.NotifyReporter(d, d.Status == DemandStatus.Closed ? $"您的诉求 {d.TrackingCode} 已回访并销号。" : $"您的诉求 {d.TrackingCode} 回访未通过，已重新办理。");
         if (d.Status != DemandStatus.Closed) await workflow.NotifyLevelAsync(d, $"民情 {d.TrackingCode} 回头议未通过，已重新打开。", ct);
-        await db.SaveChangesAsync(ct);
+        await workflow.CommitAsync(ct);
         return DemandView.From(d);
     }
 
@@ -36,7 +36,7 @@ public sealed class ReviewDemand(YishiDbContext db, DemandAccess access, DemandW
         Concurrency.Expect(d, input.Version);
         var change = d.CloseWithoutReview(reason, workflow.Now);
         workflow.Record(d, change);
-        await db.SaveChangesAsync(ct);
+        await workflow.CommitAsync(ct);
         return DemandView.From(d);
     }
 

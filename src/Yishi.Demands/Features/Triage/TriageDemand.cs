@@ -61,7 +61,7 @@ public sealed class TriageDemand(YishiDbContext db, DemandAccess access, DemandW
                 break;
         }
         workflow.Record(d, change, classification);
-        await db.SaveChangesAsync(ct);
+        await workflow.CommitAsync(ct);
         return DemandView.From(d);
     }
 
