@@ -21,6 +21,7 @@ internal static class AreaFeatures
         services.AddScoped<RenameArea>();
         services.AddScoped<MoveArea>();
         services.AddScoped<RetireArea>();
+        Demo.DemoFeatures.AddServices(services);
     }
 
     public static void MapApi(RouteGroupBuilder api)
