@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Yishi.Platform.Accounts.Domain;
 using Yishi.Platform.Areas.Features.AreaTree;
 using Yishi.Platform.Areas.Features.CreateArea;
+using Yishi.Platform.Areas.Features.ManageAreas;
 using Yishi.Platform.Areas.Features.MoveArea;
 using Yishi.Platform.Areas.Features.RenameArea;
 using Yishi.Platform.Areas.Features.RetireArea;
@@ -21,6 +22,8 @@ internal static class AreaFeatures
         services.AddScoped<RenameArea>();
         services.AddScoped<MoveArea>();
         services.AddScoped<RetireArea>();
+        services.AddScoped<AreaOverview>();
+        Demo.DemoFeatures.AddServices(services);
     }
 
     public static void MapApi(RouteGroupBuilder api)

@@ -12,7 +12,7 @@ internal sealed class DemoDistrictSeeder(YishiDbContext db, RequestContext reque
     public const string Password = "Yishi@2026";
     public int Order => 0;
 
-    private static readonly (string Street, string[] Communities)[] Tree =
+    internal static readonly (string Street, string[] Communities)[] Tree =
     [
         ("南恩街道", ["文华社区", "江城社区", "鸳鸯湖社区", "南恩村"]),
         ("城东街道", ["东风社区", "桂园社区", "新建村", "上洞村"]),
@@ -74,7 +74,7 @@ internal sealed class DemoDistrictSeeder(YishiDbContext db, RequestContext reque
         return user;
     }
 
-    private static string Numeral(int n) => n switch
+    internal static string Numeral(int n) => n switch
     {
         1 => "一",
         2 => "二",

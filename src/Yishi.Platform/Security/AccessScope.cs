@@ -14,7 +14,7 @@ namespace Yishi.Platform.Security;
 /// </summary>
 public sealed class AccessScope(YishiDbContext db, RequestContext request)
 {
-    private IReadOnlyList<HeldRole>? _held;
+    private Task<IReadOnlyList<HeldRole>>? _held;
 
     public sealed record HeldRole(Role Role, Guid AreaId, string AreaPath);
 
@@ -22,15 +22,19 @@ public sealed class AccessScope(YishiDbContext db, RequestContext request)
     public Guid UserId => request.UserId ?? throw new Forbidden();
     public Guid DistrictId => request.DistrictId ?? throw new Forbidden();
 
-    public async Task<IReadOnlyList<HeldRole>> HeldRolesAsync(CancellationToken ct = default)
+    /// <summary>
+    /// Loaded once per request. The in-flight task is shared: the layout (navigation) and the page ask
+    /// concurrently while rendering, and two queries at once on one DbContext would throw.
+    /// </summary>
+    public Task<IReadOnlyList<HeldRole>> HeldRolesAsync(CancellationToken ct = default) => _held ??= LoadHeldAsync(ct);
+
+    private async Task<IReadOnlyList<HeldRole>> LoadHeldAsync(CancellationToken ct)
     {
-        if (_held is not null) return _held;
-        if (request.UserId is not { } userId) return _held = [];
-        _held = await db.RoleAssignments.AsNoTracking()
+        if (request.UserId is not { } userId) return [];
+        return await db.RoleAssignments.AsNoTracking()
             .Where(r => r.UserId == userId && r.RevokedAt == null)
             .Select(r => new HeldRole(r.Role, r.AreaId, r.AreaPath))
             .ToListAsync(ct);
-        return _held;
     }
 
     public async Task<bool> HoldsAsync(Permission permission, CancellationToken ct = default)
