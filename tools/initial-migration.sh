@@ -5,6 +5,6 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 dotnet build src/Yishi.Web -v q -nologo >/dev/null
 for p in sqlite postgres; do
-  dotnet run --project src/Yishi.Web --no-build --no-launch-profile -- db-script "$p" "src/Yishi.Platform/Migrations/$p/0001_initial.sql"
+  dotnet run --project src/Yishi.Web --no-build --no-launch-profile -- db-script "$p" "$PWD/src/Yishi.Platform/Migrations/$p/0001_initial.sql"
 done
 echo "regenerated 0001_initial.sql for sqlite and postgres"

@@ -55,6 +55,27 @@ CREATE TABLE role_assignments (
 );
 
 
+CREATE TABLE roster_imports (
+    "Id" uuid NOT NULL,
+    "DistrictId" uuid NOT NULL,
+    "CommunityId" uuid NOT NULL,
+    "AreaPath" character varying(200) NOT NULL,
+    "CreatedBy" uuid NOT NULL,
+    "CreatedAt" timestamp with time zone NOT NULL,
+    "Status" integer NOT NULL,
+    "FileName" character varying(200) NOT NULL,
+    "RowCount" integer NOT NULL,
+    "ErrorCount" integer NOT NULL,
+    "RowsJson" text NOT NULL,
+    "CommittedBy" uuid,
+    "CommittedAt" timestamp with time zone,
+    "HouseholdCount" integer NOT NULL,
+    "ResidentCount" integer NOT NULL,
+    "Version" integer NOT NULL,
+    CONSTRAINT "PK_roster_imports" PRIMARY KEY ("Id")
+);
+
+
 CREATE TABLE two_factor_requirements (
     "Id" uuid NOT NULL,
     "DistrictId" uuid NOT NULL,
@@ -149,7 +170,7 @@ CREATE INDEX "IX_audit_entries_DistrictId_EntityType_EntityId_At" ON audit_entri
 CREATE UNIQUE INDEX "IX_households_DistrictId_AreaId_HouseNumber" ON households ("DistrictId", "AreaId", "HouseNumber");
 
 
-CREATE INDEX "IX_households_DistrictId_AreaPath_Id" ON households ("DistrictId", "AreaPath", "Id");
+CREATE INDEX "IX_households_DistrictId_AreaPath_HouseNumber" ON households ("DistrictId", "AreaPath", "HouseNumber");
 
 
 CREATE INDEX "IX_residents_DistrictId_Name" ON residents ("DistrictId", "Name");
@@ -165,6 +186,9 @@ CREATE INDEX "IX_role_assignments_DistrictId_AreaPath_Role" ON role_assignments 
 
 
 CREATE INDEX "IX_role_assignments_DistrictId_UserId" ON role_assignments ("DistrictId", "UserId");
+
+
+CREATE INDEX "IX_roster_imports_DistrictId_AreaPath_CreatedAt" ON roster_imports ("DistrictId", "AreaPath", "CreatedAt");
 
 
 CREATE UNIQUE INDEX "IX_two_factor_requirements_DistrictId_Role" ON two_factor_requirements ("DistrictId", "Role");

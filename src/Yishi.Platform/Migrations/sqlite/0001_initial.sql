@@ -51,6 +51,26 @@ CREATE TABLE "role_assignments" (
 );
 
 
+CREATE TABLE "roster_imports" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_roster_imports" PRIMARY KEY,
+    "DistrictId" TEXT NOT NULL,
+    "CommunityId" TEXT NOT NULL,
+    "AreaPath" TEXT NOT NULL,
+    "CreatedBy" TEXT NOT NULL,
+    "CreatedAt" TEXT NOT NULL,
+    "Status" INTEGER NOT NULL,
+    "FileName" TEXT NOT NULL,
+    "RowCount" INTEGER NOT NULL,
+    "ErrorCount" INTEGER NOT NULL,
+    "RowsJson" text NOT NULL,
+    "CommittedBy" TEXT NULL,
+    "CommittedAt" TEXT NULL,
+    "HouseholdCount" INTEGER NOT NULL,
+    "ResidentCount" INTEGER NOT NULL,
+    "Version" INTEGER NOT NULL
+);
+
+
 CREATE TABLE "two_factor_requirements" (
     "Id" TEXT NOT NULL CONSTRAINT "PK_two_factor_requirements" PRIMARY KEY,
     "DistrictId" TEXT NOT NULL,
@@ -141,7 +161,7 @@ CREATE INDEX "IX_audit_entries_DistrictId_EntityType_EntityId_At" ON "audit_entr
 CREATE UNIQUE INDEX "IX_households_DistrictId_AreaId_HouseNumber" ON "households" ("DistrictId", "AreaId", "HouseNumber");
 
 
-CREATE INDEX "IX_households_DistrictId_AreaPath_Id" ON "households" ("DistrictId", "AreaPath", "Id");
+CREATE INDEX "IX_households_DistrictId_AreaPath_HouseNumber" ON "households" ("DistrictId", "AreaPath", "HouseNumber");
 
 
 CREATE INDEX "IX_residents_DistrictId_Name" ON "residents" ("DistrictId", "Name");
@@ -157,6 +177,9 @@ CREATE INDEX "IX_role_assignments_DistrictId_AreaPath_Role" ON "role_assignments
 
 
 CREATE INDEX "IX_role_assignments_DistrictId_UserId" ON "role_assignments" ("DistrictId", "UserId");
+
+
+CREATE INDEX "IX_roster_imports_DistrictId_AreaPath_CreatedAt" ON "roster_imports" ("DistrictId", "AreaPath", "CreatedAt");
 
 
 CREATE UNIQUE INDEX "IX_two_factor_requirements_DistrictId_Role" ON "two_factor_requirements" ("DistrictId", "Role");
