@@ -234,6 +234,12 @@ public abstract class HouseholdTests(YishiApp app)
         promoted.GetProperty("isHead").GetBoolean().ShouldBeTrue();
         promoted.GetProperty("phone").GetString().ShouldBe("137****2222");
         (await (await admin.PutJson($"/api/v1/residents/{memberId}", new { name = "刘小洋", isHead = true, version = 0 })).ShouldBe(HttpStatusCode.Conflict)).Code().ShouldBe("concurrency");
+        // No phone in the edit keeps it (forms never echo the number back); "" removes it.
+        var kept = await (await admin.PutJson($"/api/v1/residents/{memberId}", new { name = "刘晓洋", isHead = true, version = 1 })).ShouldBe(HttpStatusCode.OK);
+        kept.GetProperty("phone").GetString().ShouldBe("137****2222");
+        var cleared = await (await admin.PutJson($"/api/v1/residents/{memberId}", new { name = "刘晓洋", phone = "", isHead = true, version = 2 })).ShouldBe(HttpStatusCode.OK);
+        cleared.GetProperty("hasPhone").GetBoolean().ShouldBeFalse();
+        cleared.GetProperty("version").GetInt32().ShouldBe(3);
         var detail = await (await admin.GetAsync($"/api/v1/households/{id}")).ShouldBe(HttpStatusCode.OK);
         var members = detail.GetProperty("members").EnumerateArray().ToList();
         members.Count(m => m.GetProperty("isHead").GetBoolean()).ShouldBe(1);
@@ -258,7 +264,7 @@ public abstract class HouseholdTests(YishiApp app)
         var audit = await app.InScopeAsync(d.Id, sp => sp.GetRequiredService<YishiDbContext>().AuditEntries.AsNoTracking().ToListAsync());
         foreach (var entry in audit)
             foreach (var text in new[] { entry.From, entry.To, entry.Note })
-                foreach (var personal in new[] { "刘洋", "刘小洋", "13600001234", "13711112222", "郑爽" })
+                foreach (var personal in new[] { "刘洋", "刘小洋", "刘晓洋", "13600001234", "13711112222", "郑爽" })
                     (text ?? "").ShouldNotContain(personal);
     }
 

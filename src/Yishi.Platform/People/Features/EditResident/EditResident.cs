@@ -10,7 +10,7 @@ using Yishi.Platform.Security;
 
 namespace Yishi.Platform.People.Features.EditResident;
 
-/// <summary><paramref name="Version"/> is the resident's version.</summary>
+/// <summary><paramref name="Phone"/>: null keeps the phone (forms never echo it back), "" clears it. <paramref name="Version"/> is the resident's version.</summary>
 public sealed record EditResidentInput(string? Name, string? Phone, bool IsHead, int Version);
 
 /// <summary>Edits a member. Making them head demotes the previous head; the head cannot simply step down (someone else must be made head).</summary>
@@ -20,6 +20,7 @@ public sealed class EditResident(YishiDbContext db, AccessScope scope, AuditTrai
     {
         var errors = new Dictionary<string, string>();
         string? name = null, phone = null;
+        var phoneGiven = input.Phone is not null;
         CreateHousehold.CreateHousehold.Collect(errors, () => name = Check.RequiredText(input.Name, "Name", Resident.NameMaxLength));
         CreateHousehold.CreateHousehold.Collect(errors, () => phone = Check.OptionalPhone(input.Phone, "Phone"));
         if (errors.Count > 0) throw new InputInvalid(errors);
@@ -30,9 +31,9 @@ public sealed class EditResident(YishiDbContext db, AccessScope scope, AuditTrai
 
         var changed = new List<string>();
         if (resident.Name != name) changed.Add("name");
-        if (resident.Phone != phone) changed.Add("phone");
+        if (phoneGiven && resident.Phone != phone) changed.Add("phone");
         resident.Name = name!;
-        resident.Phone = phone;
+        if (phoneGiven) resident.Phone = phone;
         if (input.IsHead && !resident.IsHead)
         {
             changed.Add("head");
@@ -52,5 +53,5 @@ public sealed class EditResident(YishiDbContext db, AccessScope scope, AuditTrai
     internal static void Map(RouteGroupBuilder api) =>
         api.MapPut("/residents/{id:guid}", async (Guid id, EditResidentInput input, EditResident handler, CancellationToken ct)
                 => TypedResults.Ok(await handler.HandleAsync(id, input, ct)))
-            .WithTags("Households").WithSummary("Edit a member's name, phone or head-of-household status");
+            .WithTags("Households").WithSummary("Edit a member's name, phone (omit to keep, \"\" to clear) or head-of-household status");
 }

@@ -11,7 +11,7 @@ namespace Yishi.Platform.People.Features.HouseholdDetail;
 
 public sealed record TimelineEntry(DateTime At, string ActorName, string Action, string EntityType, Guid EntityId, string? From, string? To, string? Note);
 
-public sealed record HouseholdDetailDto(Guid Id, Guid AreaId, string CommunityName, string GroupName, string HouseNumber, DateTime CreatedAt,
+public sealed record HouseholdDetailDto(Guid Id, Guid AreaId, string AreaPath, string CommunityName, string GroupName, string HouseNumber, DateTime CreatedAt,
     int Version, IReadOnlyList<ResidentDto> Members, IReadOnlyList<TimelineEntry> Timeline);
 
 /// <summary>One household: its members (phones masked) and its timeline (the household's and its members' audit entries).</summary>
@@ -34,7 +34,7 @@ public sealed class HouseholdDetail(YishiDbContext db, AccessScope scope)
             .Select(a => new TimelineEntry(a.At, a.ActorName, a.Action, a.EntityType, a.EntityId, a.From, a.To, a.Note))
             .ToListAsync(ct);
         var members = household.Members.OrderByDescending(m => m.IsHead).ThenBy(m => m.Id).Select(ResidentDto.From).ToList();
-        return new HouseholdDetailDto(household.Id, household.AreaId, community, group, household.HouseNumber, household.CreatedAt,
+        return new HouseholdDetailDto(household.Id, household.AreaId, household.AreaPath, community, group, household.HouseNumber, household.CreatedAt,
             household.Version, members, timeline);
     }
 
