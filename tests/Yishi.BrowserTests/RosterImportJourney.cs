@@ -131,4 +131,37 @@ public sealed class RosterImportJourney(BrowserApp app) : IClassFixture<BrowserA
         await page.ClickAsync("#show-all-rows");
         await page.WaitForSelectorAsync("#only-errors");
     }
+
+    [Fact]
+    public async Task Admin_registers_a_household_and_edits_a_member()
+    {
+        var run = Guid.NewGuid().ToString("N")[..4];
+        var page = await app.NewPageAsync();
+        await SignInAsync(page, "/admin/households");
+        await page.ClickAsync("#new-household");
+        await page.WaitForURLAsync("**/admin/households/new");
+        var group = await page.EvaluateAsync<string>(
+            "() => { const o = [...document.querySelectorAll('#group option')]; const i = o.findIndex(x => x.textContent.includes('文华社区')); return o[i + 1].value; }");
+        await page.SelectOptionAsync("#group", group);
+        await page.FillAsync("#house-number", $"导入测试{run}-9号");
+        await page.FillAsync("#head-name", "宋佳");
+        await page.FillAsync("#head-phone", "1390000");
+        await page.ClickAsync("#new-household-submit");
+        await page.WaitForSelectorAsync(".field-error[data-field=HeadPhone]");
+        (await page.InputValueAsync("#head-name")).ShouldBe("宋佳");
+        await BrowserApp.ScreenshotAsync(page, "people-10-new-household-error");
+
+        await page.FillAsync("#head-phone", "13900001111");
+        await page.ClickAsync("#new-household-submit");
+        await page.WaitForSelectorAsync("#members");
+        (await page.Locator("#household-number").InnerTextAsync()).ShouldBe($"导入测试{run}-9号");
+        (await page.Locator("#members").InnerTextAsync()).ShouldContain("139****1111");
+
+        await page.FillAsync("#add-name", "宋小佳");
+        await page.ClickAsync("#add-member-submit");
+        await page.WaitForSelectorAsync("#members li:nth-child(2)");
+        await page.Locator("#members li:nth-child(2) summary").ClickAsync();
+        await BrowserApp.ScreenshotAsync(page, "people-11-household-edit");
+        (await page.Locator("#timeline").InnerTextAsync()).ShouldContain("添加成员");
+    }
 }
