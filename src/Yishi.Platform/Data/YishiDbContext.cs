@@ -19,6 +19,7 @@ public sealed class YishiDbContext(DbContextOptions<YishiDbContext> options, Req
     public DbSet<Area> Areas => Set<Area>();
     public DbSet<Household> Households => Set<Household>();
     public DbSet<Resident> Residents => Set<Resident>();
+    public DbSet<RosterImport> RosterImports => Set<RosterImport>();
     public DbSet<RoleAssignment> RoleAssignments => Set<RoleAssignment>();
     public DbSet<TwoFactorRequirement> TwoFactorRequirements => Set<TwoFactorRequirement>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();

@@ -212,6 +212,27 @@ CREATE TABLE role_assignments (
 );
 
 
+CREATE TABLE roster_imports (
+    "Id" uuid NOT NULL,
+    "DistrictId" uuid NOT NULL,
+    "CommunityId" uuid NOT NULL,
+    "AreaPath" character varying(200) NOT NULL,
+    "CreatedBy" uuid NOT NULL,
+    "CreatedAt" timestamp with time zone NOT NULL,
+    "Status" integer NOT NULL,
+    "FileName" character varying(200) NOT NULL,
+    "RowCount" integer NOT NULL,
+    "ErrorCount" integer NOT NULL,
+    "RowsJson" text NOT NULL,
+    "CommittedBy" uuid,
+    "CommittedAt" timestamp with time zone,
+    "HouseholdCount" integer NOT NULL,
+    "ResidentCount" integer NOT NULL,
+    "Version" integer NOT NULL,
+    CONSTRAINT "PK_roster_imports" PRIMARY KEY ("Id")
+);
+
+
 CREATE TABLE sequences (
     "DistrictId" uuid NOT NULL,
     "Name" character varying(64) NOT NULL,
@@ -380,7 +401,7 @@ CREATE UNIQUE INDEX "IX_handling_units_DistrictId_Name" ON handling_units ("Dist
 CREATE UNIQUE INDEX "IX_households_DistrictId_AreaId_HouseNumber" ON households ("DistrictId", "AreaId", "HouseNumber");
 
 
-CREATE INDEX "IX_households_DistrictId_AreaPath_Id" ON households ("DistrictId", "AreaPath", "Id");
+CREATE INDEX "IX_households_DistrictId_AreaPath_HouseNumber" ON households ("DistrictId", "AreaPath", "HouseNumber");
 
 
 CREATE UNIQUE INDEX "IX_idempotent_submissions_Scope_Key" ON idempotent_submissions ("Scope", "Key");
@@ -405,6 +426,9 @@ CREATE INDEX "IX_role_assignments_DistrictId_AreaPath_Role" ON role_assignments 
 
 
 CREATE INDEX "IX_role_assignments_DistrictId_UserId" ON role_assignments ("DistrictId", "UserId");
+
+
+CREATE INDEX "IX_roster_imports_DistrictId_AreaPath_CreatedAt" ON roster_imports ("DistrictId", "AreaPath", "CreatedAt");
 
 
 CREATE UNIQUE INDEX "IX_triage_rules_DistrictId_Keyword" ON triage_rules ("DistrictId", "Keyword");

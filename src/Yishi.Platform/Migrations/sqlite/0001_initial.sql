@@ -198,6 +198,26 @@ CREATE TABLE "role_assignments" (
 );
 
 
+CREATE TABLE "roster_imports" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_roster_imports" PRIMARY KEY,
+    "DistrictId" TEXT NOT NULL,
+    "CommunityId" TEXT NOT NULL,
+    "AreaPath" TEXT NOT NULL,
+    "CreatedBy" TEXT NOT NULL,
+    "CreatedAt" TEXT NOT NULL,
+    "Status" INTEGER NOT NULL,
+    "FileName" TEXT NOT NULL,
+    "RowCount" INTEGER NOT NULL,
+    "ErrorCount" INTEGER NOT NULL,
+    "RowsJson" text NOT NULL,
+    "CommittedBy" TEXT NULL,
+    "CommittedAt" TEXT NULL,
+    "HouseholdCount" INTEGER NOT NULL,
+    "ResidentCount" INTEGER NOT NULL,
+    "Version" INTEGER NOT NULL
+);
+
+
 CREATE TABLE "sequences" (
     "DistrictId" TEXT NOT NULL,
     "Name" TEXT NOT NULL,
@@ -360,7 +380,7 @@ CREATE UNIQUE INDEX "IX_handling_units_DistrictId_Name" ON "handling_units" ("Di
 CREATE UNIQUE INDEX "IX_households_DistrictId_AreaId_HouseNumber" ON "households" ("DistrictId", "AreaId", "HouseNumber");
 
 
-CREATE INDEX "IX_households_DistrictId_AreaPath_Id" ON "households" ("DistrictId", "AreaPath", "Id");
+CREATE INDEX "IX_households_DistrictId_AreaPath_HouseNumber" ON "households" ("DistrictId", "AreaPath", "HouseNumber");
 
 
 CREATE UNIQUE INDEX "IX_idempotent_submissions_Scope_Key" ON "idempotent_submissions" ("Scope", "Key");
@@ -385,6 +405,9 @@ CREATE INDEX "IX_role_assignments_DistrictId_AreaPath_Role" ON "role_assignments
 
 
 CREATE INDEX "IX_role_assignments_DistrictId_UserId" ON "role_assignments" ("DistrictId", "UserId");
+
+
+CREATE INDEX "IX_roster_imports_DistrictId_AreaPath_CreatedAt" ON "roster_imports" ("DistrictId", "AreaPath", "CreatedAt");
 
 
 CREATE UNIQUE INDEX "IX_triage_rules_DistrictId_Keyword" ON "triage_rules" ("DistrictId", "Keyword");

@@ -13,7 +13,8 @@ internal sealed class HouseholdConfiguration : IEntityTypeConfiguration<Househol
         b.Property(h => h.HouseNumber).HasMaxLength(Household.HouseNumberMaxLength);
         b.Property(h => h.AreaPath).HasMaxLength(200);
         b.HasIndex(h => new { h.DistrictId, h.AreaId, h.HouseNumber }).IsUnique();
-        b.HasIndex(h => new { h.DistrictId, h.AreaPath, h.Id });
+        // The list's keyset order: (AreaPath, HouseNumber) is unique because a path names exactly one area.
+        b.HasIndex(h => new { h.DistrictId, h.AreaPath, h.HouseNumber });
         b.HasMany(h => h.Members).WithOne().HasForeignKey(r => r.HouseholdId).OnDelete(DeleteBehavior.Cascade);
     }
 }
@@ -28,5 +29,19 @@ internal sealed class ResidentConfiguration : IEntityTypeConfiguration<Resident>
         b.Property(r => r.Phone).HasMaxLength(20);
         b.HasIndex(r => new { r.DistrictId, r.Phone });
         b.HasIndex(r => new { r.DistrictId, r.Name });
+    }
+}
+
+internal sealed class RosterImportConfiguration : IEntityTypeConfiguration<RosterImport>
+{
+    public void Configure(EntityTypeBuilder<RosterImport> b)
+    {
+        b.ToTable("roster_imports");
+        b.HasKey(i => i.Id);
+        b.Property(i => i.AreaPath).HasMaxLength(200);
+        b.Property(i => i.FileName).HasMaxLength(RosterImport.FileNameMaxLength);
+        // Up to 5,000 parsed rows: unbounded text on both providers.
+        b.Property(i => i.RowsJson).HasColumnType("text");
+        b.HasIndex(i => new { i.DistrictId, i.AreaPath, i.CreatedAt });
     }
 }
