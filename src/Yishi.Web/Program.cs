@@ -166,6 +166,7 @@ app.MapGet("/culture", (string? c, string? r, HttpContext http) =>
 
 var publicApi = app.MapGroup("/api/v1").RequireRateLimiting("sign-in");
 AuthEndpoints.Map(publicApi);
+AccountFeatures.MapAnonymousApi(publicApi);
 var api = app.MapGroup("/api/v1").RequireAuthorization().WithMetadata(new ProducesResponseTypeAttribute(typeof(ProblemDetails), 400));
 foreach (var module in modules)
 {
