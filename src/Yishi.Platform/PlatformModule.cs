@@ -41,6 +41,8 @@ public sealed class PlatformModule : IYishiModule
         AccountFeatures.MapApi(api);
     }
 
+    public void MapAnonymousApi(RouteGroupBuilder publicApi) => AccountFeatures.MapAnonymousApi(publicApi);
+
     public void MapPublic(IEndpointRouteBuilder app)
     {
         app.MapPost("/account/sign-out", async (HttpContext http, IAntiforgery antiforgery, SignInManager<YishiUser> signIn) =>

@@ -43,8 +43,11 @@ public static class AccountsSetup
                 o.SignIn.RequireConfirmedAccount = false;
             })
             .AddEntityFrameworkStores<YishiDbContext>()
+            .AddUserManager<YishiUserManager>()
             .AddSignInManager()
             .AddDefaultTokenProviders()
+            // Replaces Identity's authenticator provider: same RFC 6238 codes, on TimeProvider, single use.
+            .AddTokenProvider<TotpAuthenticatorTokenProvider>(TokenOptions.DefaultAuthenticatorProvider)
             .AddPasswordValidator<ThreeClassPasswordValidator>()
             .AddClaimsPrincipalFactory<YishiClaimsFactory>();
 

@@ -14,7 +14,8 @@ public sealed class RequestContext
     public void SetUser(Guid userId, string actorName, Guid districtId)
     {
         UserId = userId;
-        ActorName = actorName;
+        // A resident's user name is their phone number: it must not reach the audit trail or logs.
+        ActorName = Rules.Check.IsMobile(actorName) ? Rules.PersonalData.MaskPhone(actorName) : actorName;
         DistrictId = districtId;
     }
 
