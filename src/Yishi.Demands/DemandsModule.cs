@@ -7,6 +7,7 @@ using Yishi.Demands.Features.Deadlines;
 using Yishi.Demands.Features.Escalate;
 using Yishi.Demands.Features.Handle;
 using Yishi.Demands.Features.Inbox;
+using Yishi.Demands.Features.Photos;
 using Yishi.Demands.Features.Rate;
 using Yishi.Demands.Features.Review;
 using Yishi.Demands.Features.Submit;
@@ -36,6 +37,7 @@ public sealed class DemandsModule : IYishiModule
         services.AddScoped<DemandInbox>();
         services.AddScoped<DemandDetail>();
         services.AddScoped<Features.Similar.SimilarDemands>();
+        services.AddScoped<DemandPhotos>();
         services.AddSingleton<DeadlineSweep>();
         if (configuration.GetValue("Demands:DeadlineSweep", true)) services.AddHostedService<DeadlineSweepService>();
     }
@@ -45,7 +47,10 @@ public sealed class DemandsModule : IYishiModule
         SubmitDemand.Map(publicApi);
         TrackDemand.Map(publicApi);
         RateDemand.Map(publicApi);
+        DemandPhotos.MapAnonymous(publicApi);
     }
+
+    public void MapPublic(IEndpointRouteBuilder app) => DemandPhotos.MapPublic(app);
 
     public void MapApi(RouteGroupBuilder api)
     {
