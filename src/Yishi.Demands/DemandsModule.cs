@@ -7,6 +7,7 @@ using Yishi.Demands.Features.Deadlines;
 using Yishi.Demands.Features.Escalate;
 using Yishi.Demands.Features.Handle;
 using Yishi.Demands.Features.Inbox;
+using Yishi.Demands.Features.Photos;
 using Yishi.Demands.Features.Rate;
 using Yishi.Demands.Features.Review;
 using Yishi.Demands.Features.Submit;
@@ -40,6 +41,7 @@ public sealed class DemandsModule : IYishiModule
         services.AddScoped<Features.Ledger.LedgerExport>();
         services.AddScoped<Features.Stats.DemandStats>();
         services.AddScoped<Features.CommonIssues.CommonIssues>();
+        services.AddScoped<DemandPhotos>();
         services.AddSingleton<DeadlineSweep>();
         if (configuration.GetValue("Demands:DeadlineSweep", true)) services.AddHostedService<DeadlineSweepService>();
     }
@@ -49,7 +51,10 @@ public sealed class DemandsModule : IYishiModule
         SubmitDemand.Map(publicApi);
         TrackDemand.Map(publicApi);
         RateDemand.Map(publicApi);
+        DemandPhotos.MapAnonymous(publicApi);
     }
+
+    public void MapPublic(IEndpointRouteBuilder app) => DemandPhotos.MapPublic(app);
 
     public void MapApi(RouteGroupBuilder api)
     {
