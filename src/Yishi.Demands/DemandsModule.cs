@@ -44,6 +44,8 @@ public sealed class DemandsModule : IYishiModule
         services.AddScoped<DemandPhotos>();
         services.AddSingleton<DeadlineSweep>();
         if (configuration.GetValue("Demands:DeadlineSweep", true)) services.AddHostedService<DeadlineSweepService>();
+        services.AddScoped<Features.RevealPhone.RevealPhone>();
+        services.AddScoped<Features.Print.DemandRecord>();
     }
 
     public void MapAnonymousApi(RouteGroupBuilder publicApi)
@@ -68,7 +70,13 @@ public sealed class DemandsModule : IYishiModule
         EscalateDemand.Map(api);
         HandleDemand.Map(api);
         ReviewDemand.Map(api);
+        Features.RevealPhone.RevealPhone.Map(api);
     }
 
-    public IEnumerable<NavItem> Navigation => [new("/demands", "Nav_Demands", typeof(DemandStrings), null, 20)];
+    public IEnumerable<NavItem> Navigation =>
+    [
+        new("/demands", "Nav_Demands", typeof(DemandStrings), null, 20),
+        new("/demands/ledger", "Nav_Ledger", typeof(DemandStrings), null, 21, r => DemandRoles.CanView(r) || r == Platform.Accounts.Domain.Role.DepartmentOfficer),
+        new("/demands/stats", "Nav_Stats", typeof(DemandStrings), null, 22, DemandRoles.CanView),
+    ];
 }

@@ -22,5 +22,8 @@ public interface IYishiModule
     IEnumerable<NavItem> Navigation => [];
 }
 
-/// <summary>A link in the workbench navigation, shown to those who hold <see cref="Requires"/> somewhere (or to every signed-in user when null).</summary>
-public sealed record NavItem(string Href, string TextKey, Type Resource, Permission? Requires, int Order = 100);
+/// <summary>
+/// A link in the workbench navigation, shown to those who hold <see cref="Requires"/> somewhere (or to every signed-in user when null)
+/// and, when <see cref="HeldRole"/> is set, who also hold a role somewhere that it accepts (for modules with their own role tables).
+/// </summary>
+public sealed record NavItem(string Href, string TextKey, Type Resource, Permission? Requires, int Order = 100, Func<Role, bool>? HeldRole = null);

@@ -14,6 +14,7 @@ namespace Yishi.Demands.Features.Stats;
 /// The three rates. Response rate (响应率) = demands that got a first response from an official / all;
 /// completion rate (办结率) = handled or closed (not dismissed) / all; satisfaction rate (满意率) =
 /// satisfied + basically satisfied / rated. Dismissed submissions count in none of them.
+/// Months are China-time calendar months.
 /// </summary>
 public sealed record Rates(int Total, int Responded, int Completed, int Rated, int Satisfied)
 {
@@ -41,7 +42,8 @@ public sealed class DemandStats(YishiDbContext db, LedgerQuery ledger)
             .Where(d => d.CloseReason == null || d.HandledAt != null);
         Area? area = areaId is { } id ? await db.Areas.AsNoTracking().FirstAsync(a => a.Id == id, ct) : null;
 
-        var byMonth = await q.GroupBy(d => new { d.CreatedAt.Year, d.CreatedAt.Month })
+        // Months are China-time months (UTC+8), like every date officials see.
+        var byMonth = await q.GroupBy(d => new { d.CreatedAt.AddHours(8).Year, d.CreatedAt.AddHours(8).Month })
             .Select(g => new
             {
                 g.Key.Year,
