@@ -121,7 +121,15 @@ await using (var scope = app.Services.CreateAsyncScope())
 
 // Localisation first, so that error responses written by the exception handler are localised too.
 app.UseRequestLocalization();
-app.UseExceptionHandler();
+// API: ProblemMapping writes ProblemDetails. Pages: "/error" is re-executed with the mapped status (400/403/404/409/500).
+app.UseWhen(IsApi, api => api.UseExceptionHandler());
+app.UseWhen(http => !IsApi(http), pages => pages.UseExceptionHandler(new ExceptionHandlerOptions
+{
+    ExceptionHandlingPath = "/error",
+    CreateScopeForErrors = true,
+    AllowStatusCode404Response = true,
+    StatusCodeSelector = ProblemMapping.StatusOf,
+}));
 // API and Open311 errors without a body get a ProblemDetails body; pages get the "not found" page.
 app.UseWhen(IsApi, api => api.UseStatusCodePages());
 app.UseWhen(http => !IsApi(http), pages => pages.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
@@ -179,7 +187,7 @@ app.MapRazorComponents<App>()
 
 app.Run();
 
-static bool IsApi(HttpContext http) => http.Request.Path.StartsWithSegments("/api") || http.Request.Path.StartsWithSegments("/open311");
+static bool IsApi(HttpContext http) => ProblemMapping.IsApi(http);
 
 /// <summary>The web host entry point (public for WebApplicationFactory).</summary>
 public partial class Program;

@@ -17,10 +17,10 @@ public static class DemandLabels
     public static string MustDeliberate(this IStringLocalizer<DemandStrings> t, MustDeliberateCategory m) => t[$"MustDeliberate_{m}"];
     public static string Satisfaction(this IStringLocalizer<DemandStrings> t, Satisfaction s) => t[$"Satisfaction_{s}"];
 
-    /// <summary>"demand.escalated" → the label of Timeline_escalated (unknown actions show as they are).</summary>
+    /// <summary>"demand.escalated" → the label of Action_escalated (unknown actions show as they are).</summary>
     public static string Action(this IStringLocalizer<DemandStrings> t, string action)
     {
-        var key = "Timeline_" + (action.StartsWith("demand.", StringComparison.Ordinal) ? action["demand.".Length..] : action);
+        var key = "Action_" + (action.StartsWith("demand.", StringComparison.Ordinal) ? action["demand.".Length..] : action);
         var s = t[key];
         return s.ResourceNotFound ? action : s;
     }

@@ -17,14 +17,32 @@ internal sealed class ProblemMapping(IProblemDetailsService problems, IStringLoc
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
     {
         var problem = ToProblem(exception);
-        if (problem is null)
-        {
-            log.LogError(exception, "Unhandled exception on {Path}", http.Request.Path.Value);
-            return false;
-        }
+        if (problem is null) log.LogError(exception, "Unhandled exception on {Path}", http.Request.Path.Value);
+        // Pages: not handled here; the middleware re-executes "/error" with StatusOf(exception), an HTML page.
+        if (problem is null || !IsApi(http)) return false;
         http.Response.StatusCode = problem.Status ?? 500;
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem, Exception = exception });
     }
+
+    internal static bool IsApi(HttpContext http)
+        => http.Request.Path.StartsWithSegments("/api") || http.Request.Path.StartsWithSegments("/open311");
+
+    /// <summary>The status a failure answers with: what <see cref="ToProblem"/> says, 400 for malformed page query strings, else 500.</summary>
+    public static int StatusOf(Exception exception) => exception switch
+    {
+        InputInvalid => 400,
+        YishiException y => y.Status,
+        DbUpdateConcurrencyException => 409,
+        BadHttpRequestException bad => bad.StatusCode,
+        Microsoft.AspNetCore.Antiforgery.AntiforgeryValidationException => 400,
+        _ when IsMalformedQuery(exception) => 400,
+        _ => 500,
+    };
+
+    // A page's typed [SupplyParameterFromQuery] value that does not parse ("?new=yes" for a bool): the user's
+    // (or a link's) mistake, not a server error. The router throws InvalidOperationException for it.
+    private static bool IsMalformedQuery(Exception exception)
+        => exception is InvalidOperationException && exception.TargetSite?.DeclaringType?.Namespace == "Microsoft.AspNetCore.Components.Routing";
 
     public ProblemDetails? ToProblem(Exception exception)
     {

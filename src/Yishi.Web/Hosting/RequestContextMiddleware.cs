@@ -1,13 +1,14 @@
 using System.Security.Claims;
 using Yishi.Platform.Accounts;
 using Yishi.Platform.Data;
+using Yishi.Platform.Security;
 
 namespace Yishi.Web.Hosting;
 
 /// <summary>Fills the request's <see cref="RequestContext"/> (actor and tenant) from the sign-in cookie.</summary>
 internal sealed class RequestContextMiddleware(RequestDelegate next)
 {
-    public Task InvokeAsync(HttpContext http, RequestContext request)
+    public async Task InvokeAsync(HttpContext http, RequestContext request, AccessScope scope)
     {
         var user = http.User;
         if (user.Identity?.IsAuthenticated == true
@@ -15,8 +16,11 @@ internal sealed class RequestContextMiddleware(RequestDelegate next)
             && Guid.TryParse(user.FindFirstValue(YishiClaims.District), out var districtId))
         {
             request.SetUser(userId, user.FindFirstValue(ClaimTypes.Name) ?? userId.ToString(), districtId);
+            // Load the held roles before anything renders: the layout (navigation) and the page both ask for
+            // them, and static rendering may run their initialisers concurrently on the one DbContext.
+            await scope.HeldRolesAsync(http.RequestAborted);
         }
-        return next(http);
+        await next(http);
     }
 }
 

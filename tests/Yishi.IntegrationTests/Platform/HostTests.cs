@@ -74,6 +74,29 @@ public abstract class HostTests(YishiApp app)
     }
 
     [Fact]
+    public async Task Page_failures_show_an_html_page_with_the_right_status_never_json_or_a_500()
+    {
+        // A query value that does not parse is the link's mistake: 400 with the error page.
+        var badQuery = await app.Anonymous().GetAsync("/admin/areas?retired=maybe");
+        var anonymousRedirect = badQuery.StatusCode == HttpStatusCode.Redirect;
+        var d = await TestDistrict.CreateAsync(app);
+        var admin = await d.ClientAsync(Role.DistrictAdmin, "D");
+        badQuery = await admin.GetAsync("/admin/areas?retired=maybe");
+        badQuery.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        badQuery.Content.Headers.ContentType!.MediaType.ShouldBe("text/html");
+        var html = await badQuery.Content.ReadAsStringAsync();
+        html.ShouldContain("id=\"error-page\" data-status=\"400\"");
+        html.ShouldContain("请求格式有误");
+        anonymousRedirect.ShouldBeTrue();
+
+        // A record outside the caller's scope thrown while rendering: the not-found text, as a page.
+        var missing = await admin.GetAsync($"/demands/{Guid.NewGuid()}");
+        missing.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        missing.Content.Headers.ContentType!.MediaType.ShouldBe("text/html");
+        (await missing.Content.ReadAsStringAsync()).ShouldContain("未找到该记录");
+    }
+
+    [Fact]
     public async Task Signed_out_visitors_are_sent_to_sign_in_from_pages_and_get_401_from_the_api()
     {
         var page = await app.Anonymous().GetAsync("/workbench");

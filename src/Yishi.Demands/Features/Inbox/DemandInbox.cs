@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Linq.Expressions;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -6,6 +7,8 @@ using Microsoft.EntityFrameworkCore;
 using Yishi.Demands.Domain;
 using Yishi.Demands.Features.Access;
 using Yishi.Platform.Data;
+using Yishi.Platform.Paging;
+using Yishi.Platform.Rules;
 using Yishi.Platform.Security;
 
 namespace Yishi.Demands.Features.Inbox;
@@ -13,16 +16,30 @@ namespace Yishi.Demands.Features.Inbox;
 public sealed record InboxItem(Guid Id, string TrackingCode, string Description, DemandStatus Status, HandlingLevel Level, bool Urgent,
     Ownership? Ownership, DateTime CreatedAt, DateTime? DueAt, bool Overdue, int ReopenCount, int Version);
 
-public sealed record InboxPage(IReadOnlyList<InboxItem> Items, int Total, int Overdue);
+/// <summary>Which open demands of the inbox to list.</summary>
+public enum InboxView
+{
+    All,
+    /// <summary>Past the acknowledge or resolve deadline.</summary>
+    Overdue,
+    Urgent,
+    /// <summary>Reopened after a dissatisfied rating or a failed review.</summary>
+    Reopened,
+    /// <summary>Not yet triaged (待受理).</summary>
+    New,
+}
+
+/// <summary>One page of the inbox with the counts of every view (for the tabs).</summary>
+public sealed record InboxPage(IReadOnlyList<InboxItem> Items, string? Next, int Total, int Overdue, int Urgent, int Reopened, int New);
 
 /// <summary>
 /// What waits for me: open demands on the rung(s) I act for, in my areas (a department officer: what
-/// reached my department). Urgent first, then by due time. Escalated demands appear in the higher level's inbox.
+/// reached my department). Urgent first, then the most due; views (overdue, urgent, reopened, new), a text or
+/// tracking-code search, and keyset pages of <see cref="Keyset.DefaultSize"/>: an inbox of 300 stays workable.
+/// Escalated demands appear in the higher level's inbox.
 /// </summary>
 public sealed class DemandInbox(YishiDbContext db, AccessScope scope, DemandAccess access, DemandWorkflow workflow)
 {
-    public const int Limit = 200;
-
     public async Task<Expression<Func<Demand, bool>>?> MineAsync(CancellationToken ct)
     {
         var held = await scope.HeldRolesAsync(ct);
@@ -51,23 +68,52 @@ public sealed class DemandInbox(YishiDbContext db, AccessScope scope, DemandAcce
         return any is null ? null : Expression.Lambda<Func<Demand, bool>>(any, d);
     }
 
-    public async Task<InboxPage> HandleAsync(CancellationToken ct = default)
+    public async Task<InboxPage> HandleAsync(InboxView view = InboxView.All, string? q = null, string? cursor = null, int? size = null, CancellationToken ct = default)
     {
         var mine = await MineAsync(ct);
-        if (mine is null) return new InboxPage([], 0, 0);
+        if (mine is null) return new InboxPage([], null, 0, 0, 0, 0, 0);
         var now = workflow.Now;
         var open = db.Set<Demand>().AsNoTracking().Where(mine)
             .Where(x => x.Status == DemandStatus.Submitted || x.Status == DemandStatus.InProgress || x.Status == DemandStatus.Guidance);
+        if (Check.OptionalText(q, "q", 50) is { } text)
+        {
+            var code = TrackingCode.Normalise(text);
+            open = code is null ? open.Where(x => x.Description.Contains(text) || (x.Location != null && x.Location.Contains(text))) : open.Where(x => x.TrackingCode == code);
+        }
         var total = await open.CountAsync(ct);
-        var overdue = await open.CountAsync(x => (x.AcknowledgeDueAt != null && x.AcknowledgeDueAt < now) || (x.ResolveDueAt != null && x.ResolveDueAt < now), ct);
-        var items = await open
-            .OrderByDescending(x => x.Urgent).ThenBy(x => x.AcknowledgeDueAt ?? x.ResolveDueAt ?? x.CreatedAt).ThenBy(x => x.Id)
-            .Take(Limit)
+        var overdue = await open.CountAsync(x => x.DueAt != null && x.DueAt < now, ct);
+        var urgent = await open.CountAsync(x => x.Urgent, ct);
+        var reopened = await open.CountAsync(x => x.ReopenCount > 0, ct);
+        var fresh = await open.CountAsync(x => x.Status == DemandStatus.Submitted, ct);
+
+        var list = view switch
+        {
+            InboxView.Overdue => open.Where(x => x.DueAt != null && x.DueAt < now),
+            InboxView.Urgent => open.Where(x => x.Urgent),
+            InboxView.Reopened => open.Where(x => x.ReopenCount > 0),
+            InboxView.New => open.Where(x => x.Status == DemandStatus.Submitted),
+            _ => open,
+        };
+        // Order: urgent first, then by due time (no deadline: by arrival), then the code; the cursor is that triple.
+        if (Keyset.Decode(cursor, 3) is [var u, var ticksText, var c])
+        {
+            if (u is not ("0" or "1") || !long.TryParse(ticksText, NumberStyles.None, CultureInfo.InvariantCulture, out var ticks) || ticks > DateTime.MaxValue.Ticks)
+                throw new InputInvalid("cursor", "Cursor_Invalid");
+            var at = new DateTime(ticks, DateTimeKind.Utc);
+            var wasUrgent = u == "1";
+            list = list.Where(x => (x.Urgent == wasUrgent && ((x.DueAt ?? x.CreatedAt) > at || ((x.DueAt ?? x.CreatedAt) == at && string.Compare(x.TrackingCode, c) > 0)))
+                || (wasUrgent && !x.Urgent));
+        }
+        var take = Keyset.Size(size);
+        var rows = await list
+            .OrderByDescending(x => x.Urgent).ThenBy(x => x.DueAt ?? x.CreatedAt).ThenBy(x => x.TrackingCode)
+            .Take(take + 1)
             .Select(x => new InboxItem(x.Id, x.TrackingCode, x.Description.Length > 80 ? x.Description.Substring(0, 80) : x.Description,
-                x.Status, x.Level, x.Urgent, x.Ownership, x.CreatedAt, x.AcknowledgeDueAt ?? x.ResolveDueAt,
-                (x.AcknowledgeDueAt ?? x.ResolveDueAt) < now, x.ReopenCount, x.Version))
+                x.Status, x.Level, x.Urgent, x.Ownership, x.CreatedAt, x.DueAt, x.DueAt != null && x.DueAt < now, x.ReopenCount, x.Version))
             .ToListAsync(ct);
-        return new InboxPage(items, total, overdue);
+        var page = Keyset.Build(rows, take, r => Keyset.Encode(r.Urgent ? "1" : "0",
+            (r.DueAt ?? r.CreatedAt).Ticks.ToString(CultureInfo.InvariantCulture), r.TrackingCode));
+        return new InboxPage(page.Items, page.Next, total, overdue, urgent, reopened, fresh);
     }
 
     private sealed class Replace(ParameterExpression from, ParameterExpression to) : ExpressionVisitor
@@ -76,8 +122,11 @@ public sealed class DemandInbox(YishiDbContext db, AccessScope scope, DemandAcce
     }
 
     internal static void Map(RouteGroupBuilder api) =>
-        api.MapGet("/demands/inbox", async (DemandInbox handler, CancellationToken ct) => TypedResults.Ok(await handler.HandleAsync(ct)))
-            .WithTags("Demands").WithSummary("Open demands waiting for the caller's rung of the ladder, urgent and most due first");
+        api.MapGet("/demands/inbox", async (DemandInbox handler, InboxView? view, string? q, string? cursor, int? size, CancellationToken ct)
+                => TypedResults.Ok(await handler.HandleAsync(view ?? InboxView.All, q, cursor, size, ct)))
+            .WithTags("Demands")
+            .WithSummary("Open demands waiting for the caller's rung of the ladder, urgent and most due first")
+            .WithDescription("view: All | Overdue | Urgent | Reopened | New. q: text in the description or location, or a tracking code. Keyset pages: pass `next` back as `cursor`. The counts are of the whole inbox (after q), for tabs.");
 }
 
 public sealed class DemandDetail(DemandAccess access)
