@@ -10,7 +10,7 @@ using Yishi.Platform.Data;
 
 namespace Yishi.BrowserTests;
 
-public sealed class AccountsJourney(BrowserApp app) : IClassFixture<BrowserApp>
+public sealed class AccountsJourney(BrowserApp app)
 {
     private const string AdminPassword = "Yishi@2026";
 

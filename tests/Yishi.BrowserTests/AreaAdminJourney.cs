@@ -3,7 +3,7 @@ using Yishi.BrowserTests.Infrastructure;
 
 namespace Yishi.BrowserTests;
 
-public sealed class AreaAdminJourney(BrowserApp app) : IClassFixture<BrowserApp>
+public sealed class AreaAdminJourney(BrowserApp app)
 {
     private static async Task SignInAsync(IPage page, string userName, string returnUrl)
     {

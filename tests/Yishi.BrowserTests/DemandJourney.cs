@@ -9,7 +9,7 @@ namespace Yishi.BrowserTests;
 /// submits → the community triages and escalates → the street routes it to a department → the department
 /// handles → the resident is dissatisfied → reopened → handled again → satisfied → the council reviews → closed.
 /// </summary>
-public sealed partial class DemandJourney(BrowserApp app) : IClassFixture<BrowserApp>
+public sealed partial class DemandJourney(BrowserApp app)
 {
     private const string Password = "Yishi@2026";
 
@@ -138,6 +138,44 @@ public sealed partial class DemandJourney(BrowserApp app) : IClassFixture<Browse
         var timeline = await phone.Locator("#track-timeline").InnerTextAsync();
         timeline.ShouldContain("住建局");
         await BrowserApp.ScreenshotAsync(phone, "demand-12-resident-closed");
+    }
+
+    [Fact]
+    public async Task A_cadre_merges_look_alike_demands_into_a_common_issue_from_the_duplicates_panel()
+    {
+        var run = Guid.NewGuid().ToString("N")[..6];
+        var first = await SubmitAsync($"江城社区第二网格12栋门口路灯不亮，晚上很黑（{run}）");
+        var second = await SubmitAsync($"江城社区第二网格12栋路灯坏了，晚上出门很黑（{run}）");
+
+        var community = await SignedInAsync("sec-jiangcheng");
+        await community.GotoAsync($"/demands?q={first}");
+        await community.ClickAsync($"a.demand-link:text-is('{first}')");
+        await community.WaitForSelectorAsync("#similar-panel");
+        (await community.Locator("#similar-panel").InnerTextAsync()).ShouldContain(second);
+        await community.ClickAsync("#merge-submit");
+        await community.WaitForSelectorAsync("#merge-form .field-error[data-field=DemandIds]");
+        await community.CheckAsync($"#merge-{second}");
+        await community.FillAsync("#merge-title", "12栋门口路灯不亮");
+        await community.ClickAsync("#merge-submit");
+        await community.WaitForSelectorAsync("#common-issue");
+        var card = await community.Locator("#common-issue").InnerTextAsync();
+        card.ShouldContain("12栋门口路灯不亮");
+        card.ShouldContain(second);
+        await BrowserApp.ScreenshotAsync(community, "demand-20-common-issue");
+    }
+
+    private async Task<string> SubmitAsync(string description)
+    {
+        var phone = await app.NewPageAsync(phone: true);
+        await phone.GotoAsync("/resident/submit");
+        var group = await phone.Locator("#area option", new() { HasTextString = "江城社区 · 第二网格" }).GetAttributeAsync("value");
+        await phone.SelectOptionAsync("#area", group!);
+        await phone.FillAsync("#description", description);
+        await phone.ClickAsync("#submit-demand");
+        await phone.WaitForURLAsync("**/track/YS-*");
+        var code = (await phone.Locator("#tracking-code").InnerTextAsync()).Trim();
+        await phone.Context.CloseAsync();
+        return code;
     }
 
     private static async Task HandleAsync(IPage page, string reply)

@@ -3,7 +3,7 @@ using Yishi.BrowserTests.Infrastructure;
 
 namespace Yishi.BrowserTests;
 
-public sealed class HomeAndSignInJourney(BrowserApp app) : IClassFixture<BrowserApp>
+public sealed class HomeAndSignInJourney(BrowserApp app)
 {
     [Fact]
     public async Task Visitor_sees_chinese_home_switches_to_english_and_back()

@@ -9,7 +9,7 @@ namespace Yishi.BrowserTests;
 /// error next to the row; the fixed file is imported and its households appear in the list.
 /// House numbers are unique to this run, so the (growing) demo data does not matter.
 /// </summary>
-public sealed class RosterImportJourney(BrowserApp app) : IClassFixture<BrowserApp>
+public sealed class RosterImportJourney(BrowserApp app)
 {
     private const string Xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 

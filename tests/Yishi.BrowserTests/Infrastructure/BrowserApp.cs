@@ -1,8 +1,11 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Logging;
 using Microsoft.Playwright;
 
 [assembly: CollectionBehavior(CollectionBehavior.CollectionPerClass, MaxParallelThreads = 2)]
+// One app (and one demo district, seeded once) for every journey; journeys use their own names and records.
+[assembly: AssemblyFixture(typeof(Yishi.BrowserTests.Infrastructure.BrowserApp))]
 
 namespace Yishi.BrowserTests.Infrastructure;
 
@@ -41,6 +44,8 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("ConnectionStrings:Yishi", $"Data Source={_dbFile};Default Timeout=30");
         builder.UseSetting("Demo:Seed", "true");
         builder.UseSetting("RateLimits:SignInPerMinute", "100000");
+        // Server-side errors go to screenshots/server-errors.log next to the pictures, to read when a journey fails.
+        builder.ConfigureLogging(logging => logging.AddProvider(new ErrorFileLogger(Path.Combine(ScreenshotDir, "server-errors.log"))));
     }
 
     /// <summary>A fresh browser context (own cookies); phone = a 390×844 touch viewport.</summary>
@@ -65,5 +70,31 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         foreach (var f in new[] { _dbFile, _dbFile + "-wal", _dbFile + "-shm" })
             if (File.Exists(f)) File.Delete(f);
         GC.SuppressFinalize(this);
+    }
+}
+
+/// <summary>Appends warnings and errors (with exceptions) of the app under test to a file.</summary>
+internal sealed class ErrorFileLogger(string path) : ILoggerProvider, ILogger
+{
+    private readonly Lock _gate = new();
+
+    public ILogger CreateLogger(string categoryName) => this;
+
+    public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+    public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Error;
+
+    public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+    {
+        if (!IsEnabled(logLevel)) return;
+        lock (_gate)
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            File.AppendAllText(path, $"{DateTime.UtcNow:O} {logLevel} {formatter(state, exception)}\n{exception}\n\n");
+        }
+    }
+
+    public void Dispose()
+    {
     }
 }
