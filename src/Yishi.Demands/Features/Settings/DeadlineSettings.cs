@@ -67,7 +67,8 @@ public sealed class DeadlineSettings(YishiDbContext db, SettingsAccess access, A
             var (newAck, newResolve) = wanted is null ? (oldAck, oldResolve) : (wanted.AcknowledgeMinutes!.Value, wanted.ResolveMinutes!.Value);
             if (row is null)
             {
-                row = new DeadlineRule(districtId, ownership, urgent, newAck, newResolve);
+                // Stored rows start at version 1: version 0 means "still the default" to clients.
+                row = new DeadlineRule(districtId, ownership, urgent, newAck, newResolve) { Version = 1 };
                 db.Add(row);
             }
             else

@@ -38,7 +38,8 @@ public sealed class OtherSettings(YishiDbContext db, SettingsAccess access, Audi
         {
             // Not stored yet: the defaults were read as version 0.
             if (input.Version != 0) throw new RuleViolation("concurrency", "Concurrency_Conflict");
-            s = new DemandSettings(districtId);
+            // Stored settings start at version 1: version 0 means "still the defaults" to clients.
+            s = new DemandSettings(districtId) { Version = 1 };
             db.Add(s);
         }
         else
