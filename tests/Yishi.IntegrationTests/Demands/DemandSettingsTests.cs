@@ -339,7 +339,11 @@ public abstract class DemandSettingsTests(YishiApp app)
         var d = await w.GetAsync(secretary, id);
         var problem = await (await secretary.PostJson($"/api/v1/demands/{id}/triage", new
         {
-            ownership = "Government", route = "Assign", unitId = w.Transport, note = "交通局处理", version = DemandWorld.Version(d),
+            ownership = "Government",
+            route = "Assign",
+            unitId = w.Transport,
+            note = "交通局处理",
+            version = DemandWorld.Version(d),
         })).ShouldBe(HttpStatusCode.Conflict);
         problem.Code().ShouldBe("demand.unit_inactive");
         problem.GetProperty("title").GetString().ShouldBe("该承办单位已停用，不能再交办或转办");

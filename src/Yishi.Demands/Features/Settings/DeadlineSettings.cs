@@ -86,8 +86,20 @@ public sealed class DeadlineSettings(YishiDbContext db, SettingsAccess access, A
 
     private static List<DeadlineRuleInput> Validate(DeadlineRulesInput input)
     {
-        if (input.Rules is not { Count: > 0 } rules) throw new InputInvalid("Rules", "Field_Required");
+        var errors = Errors(input);
+        if (errors.Count > 0) throw new InputInvalid(errors, typeof(DemandStrings));
+        return [.. input.Rules!];
+    }
+
+    /// <summary>Field → message key for everything wrong with <paramref name="input"/> (the page adds its own parse errors).</summary>
+    public static Dictionary<string, string> Errors(DeadlineRulesInput input)
+    {
         var errors = new Dictionary<string, string>();
+        if (input.Rules is not { Count: > 0 } rules)
+        {
+            errors["Rules"] = "Field_Required";
+            return errors;
+        }
         var seen = new HashSet<(Ownership?, bool)>();
         for (var i = 0; i < rules.Count; i++)
         {
@@ -104,8 +116,7 @@ public sealed class DeadlineSettings(YishiDbContext db, SettingsAccess access, A
             var resolveOk = Minutes(r.ResolveMinutes, prefix + "ResolveMinutes", errors);
             if (ackOk && resolveOk && r.AcknowledgeMinutes > r.ResolveMinutes) errors[prefix + "AcknowledgeMinutes"] = "Settings_AcknowledgeAfterResolve";
         }
-        if (errors.Count > 0) throw new InputInvalid(errors, typeof(DemandStrings));
-        return [.. rules];
+        return errors;
     }
 
     private static bool Minutes(int? value, string field, Dictionary<string, string> errors)
