@@ -46,6 +46,12 @@ public sealed class DemandsModule : IYishiModule
         if (configuration.GetValue("Demands:DeadlineSweep", true)) services.AddHostedService<DeadlineSweepService>();
         services.AddScoped<Features.RevealPhone.RevealPhone>();
         services.AddScoped<Features.Print.DemandRecord>();
+        services.AddScoped<TriageSuggestions>();
+        services.AddScoped<Features.Settings.SettingsAccess>();
+        services.AddScoped<Features.Settings.DeadlineSettings>();
+        services.AddScoped<Features.Settings.TriageRules>();
+        services.AddScoped<Features.Settings.HandlingUnits>();
+        services.AddScoped<Features.Settings.OtherSettings>();
     }
 
     public void MapAnonymousApi(RouteGroupBuilder publicApi)
@@ -71,6 +77,11 @@ public sealed class DemandsModule : IYishiModule
         HandleDemand.Map(api);
         ReviewDemand.Map(api);
         Features.RevealPhone.RevealPhone.Map(api);
+        TriageSuggestions.Map(api);
+        Features.Settings.DeadlineSettings.Map(api);
+        Features.Settings.TriageRules.Map(api);
+        Features.Settings.HandlingUnits.Map(api);
+        Features.Settings.OtherSettings.Map(api);
     }
 
     public IEnumerable<NavItem> Navigation =>
@@ -78,5 +89,6 @@ public sealed class DemandsModule : IYishiModule
         new("/demands", "Nav_Demands", typeof(DemandStrings), null, 20),
         new("/demands/ledger", "Nav_Ledger", typeof(DemandStrings), null, 21, r => DemandRoles.CanView(r) || r == Platform.Accounts.Domain.Role.DepartmentOfficer),
         new("/demands/stats", "Nav_Stats", typeof(DemandStrings), null, 22, DemandRoles.CanView),
+        new("/admin/demand-settings", "Settings_Nav", typeof(DemandStrings), null, 85, DemandRoles.CanConfigure),
     ];
 }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Yishi.Demands.Domain;
 using Yishi.Demands.Features.Access;
+using Yishi.Demands.Features.Settings;
 using Yishi.Platform.Data;
 using Yishi.Platform.Rules;
 
@@ -44,11 +45,7 @@ public sealed class EscalateDemand(YishiDbContext db, DemandAccess access, Deman
         return DemandView.From(d);
     }
 
-    private async Task RequireUnitAsync(Guid unitId, CancellationToken ct)
-    {
-        if (!await db.Set<HandlingUnit>().AnyAsync(u => u.Id == unitId && u.Active, ct))
-            throw new InputInvalid("UnitId", "Demand_UnitUnknown", typeof(DemandStrings));
-    }
+    private Task RequireUnitAsync(Guid unitId, CancellationToken ct) => UnitRules.RequireActiveAsync(db, unitId, ct);
 
     internal static void Map(RouteGroupBuilder api)
     {

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Yishi.Demands.Domain;
 using Yishi.Demands.Features.Access;
+using Yishi.Demands.Features.Settings;
 using Yishi.Platform.Data;
 using Yishi.Platform.Rules;
 
@@ -46,8 +47,7 @@ public sealed class TriageDemand(YishiDbContext db, DemandAccess access, DemandW
                 workflow.NotifyReporter(d, $"您的诉求 {d.TrackingCode} 已办理，请评价。");
                 break;
             case TriageRoute.Assign:
-                if (input.UnitId is { } unitId && !await db.Set<HandlingUnit>().AnyAsync(u => u.Id == unitId && u.Active, ct))
-                    throw new InputInvalid("UnitId", "Demand_UnitUnknown", typeof(DemandStrings));
+                if (input.UnitId is { } unitId) await UnitRules.RequireActiveAsync(db, unitId, ct);
                 if (input.AssigneeUserId is { } assignee && !await db.Users.AnyAsync(u => u.Id == assignee && u.DistrictId == d.DistrictId && u.DeactivatedAt == null, ct))
                     throw new InputInvalid("AssigneeUserId", "Demand_AssigneeUnknown", typeof(DemandStrings));
                 change = d.Assign(input.AssigneeUserId, input.UnitId, await workflow.ResolveDueAsync(d, ct), workflow.Now, Check.OptionalText(input.Note, "Note", 1000));
