@@ -12,6 +12,7 @@ using Yishi.Platform.Areas;
 using Yishi.Platform.Audit;
 using Yishi.Platform.Localization;
 using Yishi.Platform.Modules;
+using Yishi.Platform.Notifications;
 using Yishi.Platform.People;
 using Yishi.Platform.Security;
 
@@ -27,11 +28,11 @@ public sealed class PlatformModule : IYishiModule
         services.AddScoped<AuditTrail>();
         services.AddScoped<AccessScope>();
         services.AddScoped<Data.Sequences>();
-        services.AddScoped<Notifications.Notifier>();
         services.AddScoped<Demo.IDemoSeeder, Demo.DemoDistrictSeeder>();
         AreaFeatures.AddServices(services);
         PeopleFeatures.AddServices(services);
         AccountFeatures.AddServices(services);
+        NotificationFeatures.AddServices(services, configuration);
     }
 
     public void MapApi(RouteGroupBuilder api)
@@ -39,6 +40,7 @@ public sealed class PlatformModule : IYishiModule
         AreaFeatures.MapApi(api);
         PeopleFeatures.MapApi(api);
         AccountFeatures.MapApi(api);
+        NotificationFeatures.MapApi(api);
     }
 
     public void MapAnonymousApi(RouteGroupBuilder publicApi) => AccountFeatures.MapAnonymousApi(publicApi);
@@ -54,6 +56,7 @@ public sealed class PlatformModule : IYishiModule
         AreaFeatures.MapPublic(app);
         PeopleFeatures.MapPublic(app);
         AccountFeatures.MapPublic(app);
+        NotificationFeatures.MapPublic(app);
     }
 
     public IEnumerable<NavItem> Navigation =>
@@ -62,5 +65,6 @@ public sealed class PlatformModule : IYishiModule
         .. AreaFeatures.Navigation,
         .. PeopleFeatures.Navigation,
         .. AccountFeatures.Navigation,
+        .. NotificationFeatures.Navigation,
     ];
 }

@@ -30,6 +30,14 @@ public sealed class Notification : ITenantOwned
     public DateTime? ReadAt { get; set; }
 }
 
+public enum OutboxStatus
+{
+    Pending = 0,
+    Sent = 1,
+    /// <summary>Gave up after the maximum number of attempts; an admin may retry it.</summary>
+    Dead = 2,
+}
+
 /// <summary>
 /// A message to leave the system (email, SMS, webhook), written in the same transaction as the change
 /// that caused it and relayed later (transactional outbox), so nothing is sent for a rolled-back change
@@ -59,11 +67,21 @@ public sealed class OutboxMessage : ITenantOwned, IVersioned
     public string Subject { get; private set; } = "";
     public string Body { get; private set; } = "";
     public DateTime CreatedAt { get; private set; }
+    public OutboxStatus Status { get; set; }
     public DateTime NextAttemptAt { get; set; }
     public int Attempts { get; set; }
     public DateTime? SentAt { get; set; }
     public string? LastError { get; set; }
     public int Version { get; set; }
+
+    /// <summary>An admin sends a dead message again: a fresh round of attempts, starting now.</summary>
+    public void Retry(DateTime now)
+    {
+        if (Status != OutboxStatus.Dead) throw new Rules.RuleViolation("outbox.not_dead", "Outbox_NotDead", null, typeof(NotificationStrings));
+        Status = OutboxStatus.Pending;
+        Attempts = 0;
+        NextAttemptAt = now;
+    }
 }
 
 internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notification>
@@ -74,7 +92,9 @@ internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notif
         b.HasKey(n => n.Id);
         b.Property(n => n.Text).HasMaxLength(Notification.TextMaxLength);
         b.Property(n => n.Link).HasMaxLength(300);
-        b.HasIndex(n => new { n.DistrictId, n.UserId, n.ReadAt, n.CreatedAt });
+        // The bell's unread count, and the user's list newest first (keyset on CreatedAt, Id).
+        b.HasIndex(n => new { n.DistrictId, n.UserId, n.ReadAt });
+        b.HasIndex(n => new { n.DistrictId, n.UserId, n.CreatedAt, n.Id });
     }
 }
 
@@ -90,6 +110,9 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         b.Property(m => m.Body).HasMaxLength(4000);
         b.Property(m => m.LastError).HasMaxLength(1000);
         b.Property(m => m.Version).IsConcurrencyToken();
-        b.HasIndex(m => new { m.SentAt, m.NextAttemptAt });
+        // The relay's due scan (across districts), and the admin's counts and recent list per district.
+        b.HasIndex(m => new { m.Status, m.NextAttemptAt });
+        b.HasIndex(m => new { m.DistrictId, m.Status, m.CreatedAt });
+        b.HasIndex(m => new { m.DistrictId, m.CreatedAt, m.Id });
     }
 }

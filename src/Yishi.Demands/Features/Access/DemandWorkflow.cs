@@ -103,10 +103,12 @@ public sealed class DemandWorkflow(YishiDbContext db, TimeProvider clock, AuditT
         notifier.Notify(d.DistrictId, users, text, $"/demands/{d.Id}");
     }
 
+    /// <summary>
+    /// The reporter's account (in-app) and, when the demand left a contact phone and the district texts reporters,
+    /// an SMS with the same words (they name the tracking code only) and the tracking link.
+    /// </summary>
     public void NotifyReporter(Demand d, string text)
-    {
-        if (d.ReporterUserId is { } reporter) notifier.Notify(d.DistrictId, [reporter], text, $"/track/{d.TrackingCode}");
-    }
+        => notifier.Notify(d.DistrictId, d.ReporterUserId is { } reporter ? [reporter] : [], text, $"/track/{d.TrackingCode}", smsTo: d.ContactPhone);
 
     private static string Action(DemandAction a) => a switch
     {

@@ -29,6 +29,8 @@ public enum Permission
     ManageAccounts,
     ManageSecurityPolicy,
     ReadAudit,
+    /// <summary>See the district's outgoing email/SMS and send dead ones again.</summary>
+    ManageOutbox,
 }
 
 /// <summary>The one table of what each role may do. Deny by default: a role not listed may do nothing here.</summary>
@@ -36,8 +38,8 @@ public static class RolePermissions
 {
     private static readonly Dictionary<Role, Permission[]> Map = new()
     {
-        [Role.SystemAdmin] = [Permission.ManageAreas, Permission.ManageAccounts, Permission.ManageSecurityPolicy, Permission.ReadAudit],
-        [Role.DistrictAdmin] = [Permission.ManageAreas, Permission.ViewHouseholds, Permission.ManageHouseholds, Permission.RevealPersonalData, Permission.ManageAccounts, Permission.ManageSecurityPolicy],
+        [Role.SystemAdmin] = [Permission.ManageAreas, Permission.ManageAccounts, Permission.ManageSecurityPolicy, Permission.ReadAudit, Permission.ManageOutbox],
+        [Role.DistrictAdmin] = [Permission.ManageAreas, Permission.ViewHouseholds, Permission.ManageHouseholds, Permission.RevealPersonalData, Permission.ManageAccounts, Permission.ManageSecurityPolicy, Permission.ManageOutbox],
         [Role.Auditor] = [Permission.ReadAudit, Permission.ViewHouseholds],
         [Role.StreetOfficer] = [Permission.ViewHouseholds, Permission.ManageHouseholds],
         [Role.CommunitySecretary] = [Permission.ViewHouseholds, Permission.ManageHouseholds, Permission.RevealPersonalData],

@@ -176,6 +176,7 @@ CREATE TABLE "outbox_messages" (
     "Subject" TEXT NOT NULL,
     "Body" TEXT NOT NULL,
     "CreatedAt" TEXT NOT NULL,
+    "Status" INTEGER NOT NULL,
     "NextAttemptAt" TEXT NOT NULL,
     "Attempts" INTEGER NOT NULL,
     "SentAt" TEXT NULL,
@@ -386,10 +387,19 @@ CREATE INDEX "IX_households_DistrictId_AreaPath_HouseNumber" ON "households" ("D
 CREATE UNIQUE INDEX "IX_idempotent_submissions_Scope_Key" ON "idempotent_submissions" ("Scope", "Key");
 
 
-CREATE INDEX "IX_notifications_DistrictId_UserId_ReadAt_CreatedAt" ON "notifications" ("DistrictId", "UserId", "ReadAt", "CreatedAt");
+CREATE INDEX "IX_notifications_DistrictId_UserId_CreatedAt_Id" ON "notifications" ("DistrictId", "UserId", "CreatedAt", "Id");
 
 
-CREATE INDEX "IX_outbox_messages_SentAt_NextAttemptAt" ON "outbox_messages" ("SentAt", "NextAttemptAt");
+CREATE INDEX "IX_notifications_DistrictId_UserId_ReadAt" ON "notifications" ("DistrictId", "UserId", "ReadAt");
+
+
+CREATE INDEX "IX_outbox_messages_DistrictId_CreatedAt_Id" ON "outbox_messages" ("DistrictId", "CreatedAt", "Id");
+
+
+CREATE INDEX "IX_outbox_messages_DistrictId_Status_CreatedAt" ON "outbox_messages" ("DistrictId", "Status", "CreatedAt");
+
+
+CREATE INDEX "IX_outbox_messages_Status_NextAttemptAt" ON "outbox_messages" ("Status", "NextAttemptAt");
 
 
 CREATE INDEX "IX_residents_DistrictId_Name" ON "residents" ("DistrictId", "Name");

@@ -1,0 +1,4 @@
+namespace Yishi.Platform.Notifications;
+
+/// <summary>Resource marker for the notification and outbox pages.</summary>
+public sealed class NotificationStrings;
