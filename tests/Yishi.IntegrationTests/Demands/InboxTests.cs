@@ -56,6 +56,35 @@ public abstract class InboxTests(YishiApp app)
     }
 
     [Fact]
+    public async Task Handled_demands_reach_the_councils_review_list_once_the_review_is_due()
+    {
+        var w = await DemandWorld.CreateAsync(app);
+        var (id, code) = await w.SubmitAsync();
+        var secretary = await w.D.ClientAsync(Role.CommunitySecretary, "S1/C1");
+        var d = await w.GetAsync(secretary, id);
+        await (await secretary.PostJson($"/api/v1/demands/{id}/triage", new { ownership = "Community", route = "OnSpot", reply = "已当场更换灯泡", version = DemandWorld.Version(d) }))
+            .ShouldBe(HttpStatusCode.OK);
+
+        var council = await w.D.ClientAsync(Role.CouncilMember, "S1/C1");
+        var early = await (await council.GetAsync("/api/v1/demands/inbox?view=Review")).ShouldBe(HttpStatusCode.OK);
+        early.GetProperty("review").GetInt32().ShouldBe(0);
+
+        app.Clock.Advance(TimeSpan.FromDays(8)); // the default review comes due seven days after handling
+        council = await w.D.ClientAsync(Role.CouncilMember, "S1/C1");
+        var due = await (await council.GetAsync("/api/v1/demands/inbox?view=Review")).ShouldBe(HttpStatusCode.OK);
+        due.GetProperty("review").GetInt32().ShouldBe(1);
+        due.GetProperty("items")[0].GetProperty("trackingCode").GetString().ShouldBe(code);
+
+        // The sibling community's council does not see it; a street officer has no review list at all.
+        var sibling = await w.D.ClientAsync(Role.CouncilMember, "S1/C2");
+        (await (await sibling.GetAsync("/api/v1/demands/inbox?view=Review")).ShouldBe(HttpStatusCode.OK)).GetProperty("review").GetInt32().ShouldBe(0);
+        var street = await w.D.ClientAsync(Role.StreetOfficer, "S1");
+        var streetInbox = await (await street.GetAsync("/api/v1/demands/inbox?view=Review")).ShouldBe(HttpStatusCode.OK);
+        streetInbox.GetProperty("review").ValueKind.ShouldBe(System.Text.Json.JsonValueKind.Null);
+        streetInbox.GetProperty("items").GetArrayLength().ShouldBe(0);
+    }
+
+    [Fact]
     public async Task A_forged_cursor_or_unknown_view_is_a_400_and_the_page_still_shows_the_inbox()
     {
         var w = await DemandWorld.CreateAsync(app);

@@ -27,10 +27,12 @@ public enum InboxView
     Reopened,
     /// <summary>Not yet triaged (待受理).</summary>
     New,
+    /// <summary>Handled demands due for the follow-up review (回头议): for council members and secretaries.</summary>
+    Review,
 }
 
 /// <summary>One page of the inbox with the counts of every view (for the tabs).</summary>
-public sealed record InboxPage(IReadOnlyList<InboxItem> Items, string? Next, int Total, int Overdue, int Urgent, int Reopened, int New);
+public sealed record InboxPage(IReadOnlyList<InboxItem> Items, string? Next, int Total, int Overdue, int Urgent, int Reopened, int New, int? Review);
 
 /// <summary>
 /// What waits for me: open demands on the rung(s) I act for, in my areas (a department officer: what
@@ -38,7 +40,7 @@ public sealed record InboxPage(IReadOnlyList<InboxItem> Items, string? Next, int
 /// tracking-code search, and keyset pages of <see cref="Keyset.DefaultSize"/>: an inbox of 300 stays workable.
 /// Escalated demands appear in the higher level's inbox.
 /// </summary>
-public sealed class DemandInbox(YishiDbContext db, AccessScope scope, DemandAccess access, DemandWorkflow workflow)
+public sealed class DemandInbox(YishiDbContext db, AccessScope scope, DemandAccess access, DemandWorkflow workflow, RequestContext request)
 {
     public async Task<Expression<Func<Demand, bool>>?> MineAsync(CancellationToken ct)
     {
@@ -71,20 +73,26 @@ public sealed class DemandInbox(YishiDbContext db, AccessScope scope, DemandAcce
     public async Task<InboxPage> HandleAsync(InboxView view = InboxView.All, string? q = null, string? cursor = null, int? size = null, CancellationToken ct = default)
     {
         var mine = await MineAsync(ct);
-        if (mine is null) return new InboxPage([], null, 0, 0, 0, 0, 0);
+        var reviewPaths = await scope.PathsWhereAsync(DemandRoles.CanReview, ct);
+        if (mine is null && reviewPaths.Count == 0) return new InboxPage([], null, 0, 0, 0, 0, 0, null);
         var now = workflow.Now;
-        var open = db.Set<Demand>().AsNoTracking().Where(mine)
-            .Where(x => x.Status == DemandStatus.Submitted || x.Status == DemandStatus.InProgress || x.Status == DemandStatus.Guidance);
-        if (Check.OptionalText(q, "q", 50) is { } text)
+        var text = Check.OptionalText(q, "q", 50);
+        var open = Search(db.Set<Demand>().AsNoTracking().Where(mine ?? (x => false))
+            .Where(x => x.Status == DemandStatus.Submitted || x.Status == DemandStatus.InProgress || x.Status == DemandStatus.Guidance), text);
+        IQueryable<Demand>? dueForReview = null;
+        if (reviewPaths.Count > 0 && request.DistrictId is { } district)
         {
-            var code = TrackingCode.Normalise(text);
-            open = code is null ? open.Where(x => x.Description.Contains(text) || (x.Location != null && x.Location.Contains(text))) : open.Where(x => x.TrackingCode == code);
+            var reviewAfter = (await workflow.SettingsAsync(district, ct)).ReviewAfterDays;
+            var handledBefore = now.AddDays(-reviewAfter);
+            dueForReview = Search(db.Set<Demand>().AsNoTracking().WithinAny(x => x.AreaPath, reviewPaths)
+                .Where(x => x.Status == DemandStatus.Handled && x.HandledAt != null && x.HandledAt <= handledBefore), text);
         }
         var total = await open.CountAsync(ct);
         var overdue = await open.CountAsync(x => x.DueAt != null && x.DueAt < now, ct);
         var urgent = await open.CountAsync(x => x.Urgent, ct);
         var reopened = await open.CountAsync(x => x.ReopenCount > 0, ct);
         var fresh = await open.CountAsync(x => x.Status == DemandStatus.Submitted, ct);
+        int? review = dueForReview is null ? null : await dueForReview.CountAsync(ct);
 
         var list = view switch
         {
@@ -92,6 +100,7 @@ public sealed class DemandInbox(YishiDbContext db, AccessScope scope, DemandAcce
             InboxView.Urgent => open.Where(x => x.Urgent),
             InboxView.Reopened => open.Where(x => x.ReopenCount > 0),
             InboxView.New => open.Where(x => x.Status == DemandStatus.Submitted),
+            InboxView.Review => dueForReview ?? open.Where(x => false),
             _ => open,
         };
         // Order: urgent first, then by due time (no deadline: by arrival), then the code; the cursor is that triple.
@@ -113,7 +122,14 @@ public sealed class DemandInbox(YishiDbContext db, AccessScope scope, DemandAcce
             .ToListAsync(ct);
         var page = Keyset.Build(rows, take, r => Keyset.Encode(r.Urgent ? "1" : "0",
             (r.DueAt ?? r.CreatedAt).Ticks.ToString(CultureInfo.InvariantCulture), r.TrackingCode));
-        return new InboxPage(page.Items, page.Next, total, overdue, urgent, reopened, fresh);
+        return new InboxPage(page.Items, page.Next, total, overdue, urgent, reopened, fresh, review);
+    }
+
+    private static IQueryable<Demand> Search(IQueryable<Demand> q, string? text)
+    {
+        if (text is null) return q;
+        var code = TrackingCode.Normalise(text);
+        return code is null ? q.Where(x => x.Description.Contains(text) || (x.Location != null && x.Location.Contains(text))) : q.Where(x => x.TrackingCode == code);
     }
 
     private sealed class Replace(ParameterExpression from, ParameterExpression to) : ExpressionVisitor
@@ -126,7 +142,7 @@ public sealed class DemandInbox(YishiDbContext db, AccessScope scope, DemandAcce
                 => TypedResults.Ok(await handler.HandleAsync(view ?? InboxView.All, q, cursor, size, ct)))
             .WithTags("Demands")
             .WithSummary("Open demands waiting for the caller's rung of the ladder, urgent and most due first")
-            .WithDescription("view: All | Overdue | Urgent | Reopened | New. q: text in the description or location, or a tracking code. Keyset pages: pass `next` back as `cursor`. The counts are of the whole inbox (after q), for tabs.");
+            .WithDescription("view: All | Overdue | Urgent | Reopened | New | Review (handled demands due for the follow-up review, for council members and secretaries; `review` is null for others). q: text in the description or location, or a tracking code. Keyset pages: pass `next` back as `cursor`. The counts are of the whole inbox (after q), for tabs.");
 }
 
 public sealed class DemandDetail(DemandAccess access)
