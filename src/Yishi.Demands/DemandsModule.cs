@@ -46,6 +46,7 @@ public sealed class DemandsModule : IYishiModule
         if (configuration.GetValue("Demands:DeadlineSweep", true)) services.AddHostedService<DeadlineSweepService>();
         services.AddScoped<Features.RevealPhone.RevealPhone>();
         services.AddScoped<Features.Print.DemandRecord>();
+        services.AddScoped<Platform.Demo.IDemoSeeder, Demo.DemoDemandsSeeder>();
     }
 
     public void MapAnonymousApi(RouteGroupBuilder publicApi)

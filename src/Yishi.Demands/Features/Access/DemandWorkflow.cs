@@ -108,7 +108,7 @@ public sealed class DemandWorkflow(YishiDbContext db, TimeProvider clock, AuditT
         if (d.ReporterUserId is { } reporter) notifier.Notify(d.DistrictId, [reporter], text, $"/track/{d.TrackingCode}");
     }
 
-    private static string Action(DemandAction a) => a switch
+    internal static string Action(DemandAction a) => a switch
     {
         DemandAction.HandleOnSpot => "handled_on_spot",
         DemandAction.Assign => "assigned",
@@ -128,9 +128,9 @@ public sealed class DemandWorkflow(YishiDbContext db, TimeProvider clock, AuditT
         _ => "dismissed",
     };
 
-    private static string? Cap(string? s) => s is { Length: > 2000 } ? s[..2000] : s;
+    internal static string? Cap(string? s) => s is { Length: > 2000 } ? s[..2000] : s;
 
-    private static string? Join(string? a, string? b) => (a, b) switch
+    internal static string? Join(string? a, string? b) => (a, b) switch
     {
         (null, null) => null,
         (_, null) => a,
