@@ -52,6 +52,7 @@ public sealed class DemandsModule : IYishiModule
         services.AddScoped<Features.Settings.TriageRules>();
         services.AddScoped<Features.Settings.HandlingUnits>();
         services.AddScoped<Features.Settings.OtherSettings>();
+        services.AddScoped<Platform.Demo.IDemoSeeder, Demo.DemoDemandsSeeder>();
     }
 
     public void MapAnonymousApi(RouteGroupBuilder publicApi)

@@ -11,10 +11,15 @@ public static class TrackingCode
 {
     private const string Alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"; // no 0/O, 1/I
 
-    public static string Create(DateTime day, long sequence)
+    public static string Create(DateTime day, long sequence) => Create(day, sequence, RandomNumberGenerator.GetInt32);
+
+    /// <summary>The same code with the random part from <paramref name="random"/>: for deterministic demo data only.</summary>
+    public static string Create(DateTime day, long sequence, Random random) => Create(day, sequence, random.Next);
+
+    private static string Create(DateTime day, long sequence, Func<int, int> next)
     {
         Span<char> check = stackalloc char[4];
-        for (var i = 0; i < check.Length; i++) check[i] = Alphabet[RandomNumberGenerator.GetInt32(Alphabet.Length)];
+        for (var i = 0; i < check.Length; i++) check[i] = Alphabet[next(Alphabet.Length)];
         return $"YS-{day:yyyyMMdd}-{sequence:000000}-{new string(check)}";
     }
 

@@ -41,4 +41,28 @@ public sealed class Sequences(YishiDbContext db)
             .ToListAsync(ct);
         return values.Single();
     }
+
+    /// <summary>
+    /// Sets counters that do not exist yet to the numbers already handed out, in multi-row inserts
+    /// (demo data creates a year of tracking codes at once; later codes continue from these values).
+    /// </summary>
+    public async Task SetManyAsync(Guid districtId, IReadOnlyList<(string Name, long Value)> counters, CancellationToken ct = default)
+    {
+        object district = db.Database.IsNpgsql() ? districtId : districtId.ToString().ToUpperInvariant();
+        foreach (var chunk in counters.Chunk(200))
+        {
+            var sql = new System.Text.StringBuilder("INSERT INTO sequences (\"DistrictId\", \"Name\", \"Value\") VALUES ");
+            var args = new List<object>(chunk.Length * 3);
+            foreach (var (name, value) in chunk)
+            {
+                if (args.Count > 0) sql.Append(", ");
+                sql.Append(System.Globalization.CultureInfo.InvariantCulture, $"({{{args.Count}}}, {{{args.Count + 1}}}, {{{args.Count + 2}}})");
+                args.Add(district);
+                args.Add(name);
+                args.Add(value);
+            }
+            sql.Append(" ON CONFLICT DO NOTHING");
+            await db.Database.ExecuteSqlRawAsync(sql.ToString(), args, ct);
+        }
+    }
 }

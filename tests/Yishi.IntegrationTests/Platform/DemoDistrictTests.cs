@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Yishi.Demands.Domain;
 using Yishi.IntegrationTests.Infrastructure;
 using Yishi.Platform.Accounts.Domain;
 using Yishi.Platform.Areas.Domain;
@@ -122,6 +123,8 @@ public abstract class DemoDistrictTests(YishiApp app, Func<YishiApp> freshApp)
         theirs.Households.Count.ShouldBe(mine.Households.Count);
         theirs.Households.ShouldBe(mine.Households);
         theirs.Users.ShouldBe(mine.Users);
+        theirs.Demands.Count.ShouldBe(mine.Demands.Count);
+        theirs.Demands.ShouldBe(mine.Demands);
     }
 
     private static async Task<int[]> CountsAsync(YishiApp app, Guid districtId) => await app.InScopeAsync(districtId, async sp =>
@@ -138,7 +141,7 @@ public abstract class DemoDistrictTests(YishiApp app, Func<YishiApp> freshApp)
         };
     });
 
-    private sealed record Snapshot(List<string> Households, List<string> Users);
+    private sealed record Snapshot(List<string> Households, List<string> Users, List<string> Demands);
 
     /// <summary>Everything but ids and password hashes, in a stable order: group trail, house number, members; user names, names, roles.</summary>
     private static async Task<Snapshot> SnapshotAsync(YishiApp app)
@@ -159,7 +162,10 @@ public abstract class DemoDistrictTests(YishiApp app, Func<YishiApp> freshApp)
             var users = (await db.Users.AsNoTracking().Where(u => u.DistrictId == districtId).ToListAsync(Ct))
                 .Select(u => $"{u.UserName} {u.DisplayName} {u.Kind} " + string.Join(",", roles[u.Id].Select(r => $"{r.Role}@{Trail(r.AreaId)}").Order(StringComparer.Ordinal)))
                 .Order(StringComparer.Ordinal).ToList();
-            return new Snapshot(households, users);
+            var demands = (await db.Set<Demand>().AsNoTracking().ToListAsync(Ct))
+                .Select(d => $"{d.TrackingCode} {Trail(d.AreaId)} {d.Channel} {d.Status}@{d.Level} {d.Ownership} {d.CreatedAt:O} {d.ContactPhone} {d.Description} | {d.Reply}")
+                .Order(StringComparer.Ordinal).ToList();
+            return new Snapshot(households, users, demands);
         });
     }
 }

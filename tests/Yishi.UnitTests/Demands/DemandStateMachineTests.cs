@@ -201,6 +201,15 @@ public class DeadlineAndCodeTests
         Enumerable.Range(0, 50).Select(_ => TrackingCode.Create(new DateTime(2026, 11, 22), 1)).Distinct().Count().ShouldBeGreaterThan(45);
     }
 
+    [Fact]
+    public void Demo_tracking_codes_from_a_seeded_random_are_repeatable_and_valid()
+    {
+        var a = TrackingCode.Create(new DateTime(2026, 11, 22), 7, new Random(42));
+        a.ShouldBe(TrackingCode.Create(new DateTime(2026, 11, 22), 7, new Random(42)));
+        a.ShouldStartWith("YS-20261122-000007-");
+        TrackingCode.Normalise(a).ShouldBe(a);
+    }
+
     [Theory]
     [InlineData("3栋楼顶漏水，下雨天家里到处滴水", "三栋楼顶漏水严重，下雨天滴水", 0.4, 1.0)]
     [InlineData("3栋楼顶漏水", "小区门口停车太乱", 0.0, 0.1)]

@@ -110,7 +110,7 @@ public sealed class DemandWorkflow(YishiDbContext db, TimeProvider clock, AuditT
     public void NotifyReporter(Demand d, string text)
         => notifier.Notify(d.DistrictId, d.ReporterUserId is { } reporter ? [reporter] : [], text, $"/track/{d.TrackingCode}", smsTo: d.ContactPhone);
 
-    private static string Action(DemandAction a) => a switch
+    internal static string Action(DemandAction a) => a switch
     {
         DemandAction.HandleOnSpot => "handled_on_spot",
         DemandAction.Assign => "assigned",
@@ -130,9 +130,9 @@ public sealed class DemandWorkflow(YishiDbContext db, TimeProvider clock, AuditT
         _ => "dismissed",
     };
 
-    private static string? Cap(string? s) => s is { Length: > 2000 } ? s[..2000] : s;
+    internal static string? Cap(string? s) => s is { Length: > 2000 } ? s[..2000] : s;
 
-    private static string? Join(string? a, string? b) => (a, b) switch
+    internal static string? Join(string? a, string? b) => (a, b) switch
     {
         (null, null) => null,
         (_, null) => a,
