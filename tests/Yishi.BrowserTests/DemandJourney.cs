@@ -91,22 +91,29 @@ public sealed partial class DemandJourney(BrowserApp app)
         await street.ClickAsync("#escalate-submit");
         await street.WaitForURLAsync("**done=escalated*");
 
-        // 4. The department handles it with a reply.
+        // 4. The department takes it on (负责办, with its deadline) and handles it with a reply.
         var department = await SignedInAsync("dept-zhujian");
         await department.GotoAsync("/demands");
         await department.ClickAsync($"a.demand-link:text-is('{code}')");
+        await department.WaitForSelectorAsync("#triage-form");
+        await BrowserApp.ScreenshotAsync(department, "demand-08-department-receives");
+        await department.CheckAsync("#route-assign");
+        await department.SelectOptionAsync("#triage-assignee", new SelectOptionValue { Index = 1 });
+        await department.FillAsync("#triage-assign-note", "安排房屋维修科现场查勘");
+        await department.ClickAsync("#triage-submit");
+        await department.WaitForSelectorAsync("#done-alert");
         await HandleAsync(department, "已安排施工队对屋面做临时防水处理");
-        await BrowserApp.ScreenshotAsync(department, "demand-08-department-handled");
+        await BrowserApp.ScreenshotAsync(department, "demand-09-department-handled");
 
         // 5. The resident reads the reply on the phone and is not satisfied: reopened to the same handler.
         await phone.GotoAsync($"/track/{code}");
         (await phone.Locator("#track-reply").InnerTextAsync()).ShouldContain("临时防水");
-        await phone.CheckAsync("#rate-dissatisfied");
+        await phone.ClickAsync("label[for=rate-dissatisfied]");
         await phone.FillAsync("#rate-comment", "临时处理后又漏了，希望彻底修好");
-        await BrowserApp.ScreenshotAsync(phone, "demand-09-resident-rates-dissatisfied");
+        await BrowserApp.ScreenshotAsync(phone, "demand-10-resident-rates-dissatisfied");
         await phone.ClickAsync("#rate-submit");
         await phone.WaitForSelectorAsync("#done-alert");
-        (await phone.Locator("#track-timeline").InnerTextAsync()).ShouldContain("彻底修好");
+        (await phone.Locator("#track-timeline").InnerTextAsync()).ShouldContain("群众不满意，重新办理");
 
         await department.GotoAsync("/demands");
         var reopenedRow = department.Locator($"tr:has(a.demand-link:text-is('{code}'))");
@@ -116,10 +123,10 @@ public sealed partial class DemandJourney(BrowserApp app)
 
         // 6. Satisfied this time.
         await phone.GotoAsync($"/track/{code}");
-        await phone.CheckAsync("#rate-satisfied");
+        await phone.ClickAsync("label[for=rate-satisfied]");
         await phone.ClickAsync("#rate-submit");
         await phone.WaitForSelectorAsync("#track-rated");
-        await BrowserApp.ScreenshotAsync(phone, "demand-10-resident-satisfied");
+        await BrowserApp.ScreenshotAsync(phone, "demand-11-resident-satisfied");
 
         // 7. The council's follow-up review (回头议) closes it (销号).
         var council = await SignedInAsync("council-wenhua-1");
@@ -131,13 +138,14 @@ public sealed partial class DemandJourney(BrowserApp app)
         await council.ClickAsync("#review-submit");
         await council.WaitForSelectorAsync("#done-alert");
         (await council.Locator("#demand-badges").InnerTextAsync()).ShouldContain("已销号");
-        await BrowserApp.ScreenshotAsync(council, "demand-11-council-reviewed-closed");
+        await BrowserApp.ScreenshotAsync(council, "demand-12-council-reviewed-closed");
 
         // The resident's tracking page shows the whole way, step by step.
         await phone.GotoAsync($"/track/{code}");
         var timeline = await phone.Locator("#track-timeline").InnerTextAsync();
-        timeline.ShouldContain("住建局");
-        await BrowserApp.ScreenshotAsync(phone, "demand-12-resident-closed");
+        timeline.ShouldContain("上报上级");
+        timeline.ShouldContain("回头议通过");
+        await BrowserApp.ScreenshotAsync(phone, "demand-13-resident-closed");
     }
 
     [Fact]
