@@ -548,7 +548,7 @@ internal sealed class DemoDemandSimulator(Guid districtId, DateTime now, Deadlin
         if (s.ReviewFail)
         {
             s.ReviewFail = false;
-            Record(s, at, actor, d.Review(true, false, Pick(DemoDemandTemplates.ReviewFailed), at, at + Due(d).Resolve), "met=True; satisfied=False");
+            Record(s, at, actor, d.Review(true, false, Pick(DemoDemandTemplates.ReviewFailed), at, at + Due(d).Resolve), Features.Review.ReviewDemand.ReviewNote(true, false));
         }
         else if (s.CloseUnreviewed)
         {
@@ -556,7 +556,7 @@ internal sealed class DemoDemandSimulator(Guid districtId, DateTime now, Deadlin
         }
         else
         {
-            Record(s, at, actor, d.Review(true, true, Pick(DemoDemandTemplates.ReviewPassed), at, at + Due(d).Resolve), "met=True; satisfied=True");
+            Record(s, at, actor, d.Review(true, true, Pick(DemoDemandTemplates.ReviewPassed), at, at + Due(d).Resolve), Features.Review.ReviewDemand.ReviewNote(true, true));
         }
         if (s.IsLead && d.Status == DemandStatus.Closed) Follow(s, at, actor);
     }

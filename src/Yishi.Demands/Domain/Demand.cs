@@ -128,6 +128,10 @@ public sealed class Demand : IAreaPlaced, IVersioned
         Reply = reply;
         HandledAt = now;
         ResolveDueAt = null;
+        // A demand reopened after a dissatisfied rating and handled again is rated afresh.
+        Satisfaction = null;
+        RatingComment = null;
+        RatedAt = null;
         return change;
     }
 

@@ -187,6 +187,43 @@ public abstract class DemandLoopTests(YishiApp app)
     }
 
     [Fact]
+    public async Task A_common_issue_member_follows_its_lead_and_is_not_escalated_by_its_own_timer()
+    {
+        var w = await DemandWorld.CreateAsync(app);
+        var secretary = await w.D.ClientAsync(Role.CommunitySecretary, "S1/C1");
+        var (lead, _) = await w.SubmitAsync(urgent: true, text: "五栋楼顶漏水，雨天家里滴水");
+        var (member, _) = await w.SubmitAsync(urgent: true, text: "五栋楼顶漏水严重，屋里到处滴水");
+        await (await secretary.PostJson("/api/v1/common-issues", new { title = "五栋楼顶漏水", leadDemandId = lead, demandIds = new[] { member } })).ShouldBe(HttpStatusCode.Created);
+
+        app.Clock.Advance(TimeSpan.FromHours(3));
+        await app.Services.GetRequiredService<DeadlineSweep>().RunOnceAsync();
+        (await w.LoadAsync(lead)).Level.ShouldBe(HandlingLevel.Street);
+        (await w.LoadAsync(member)).Level.ShouldBe(HandlingLevel.Community);
+        (await w.TimelineAsync(member)).ShouldNotContain("demand.auto_escalated");
+    }
+
+    [Fact]
+    public async Task A_demand_reopened_by_a_dissatisfied_rating_and_then_handled_on_the_spot_higher_up_is_rated_afresh()
+    {
+        var w = await DemandWorld.CreateAsync(app);
+        var secretary = await w.D.ClientAsync(Role.CommunitySecretary, "S1/C1");
+        var street = await w.D.ClientAsync(Role.StreetOfficer, "S1");
+        var (id, code) = await w.SubmitAsync();
+        var d = await w.GetAsync(secretary, id);
+        await (await secretary.PostJson($"/api/v1/demands/{id}/triage", new { ownership = "Community", route = "OnSpot", reply = "已清理", version = DemandWorld.Version(d) })).ShouldBe(HttpStatusCode.OK);
+        await (await app.Anonymous().PostJson($"/api/v1/demands/track/{code}/rating", new { satisfaction = "Dissatisfied", comment = "没有清理干净" })).ShouldBe(HttpStatusCode.OK);
+        d = await w.GetAsync(secretary, id);
+        d = await (await secretary.PostJson($"/api/v1/demands/{id}/escalate", new { reason = "需街道统筹", version = DemandWorld.Version(d) })).ShouldBe(HttpStatusCode.OK);
+        await (await street.PostJson($"/api/v1/demands/{id}/triage", new { ownership = "Community", route = "OnSpot", reply = "街道组织彻底清理", version = DemandWorld.Version(d) })).ShouldBe(HttpStatusCode.OK);
+
+        var loaded = await w.LoadAsync(id);
+        loaded.Status.ShouldBe(DemandStatus.Handled);
+        loaded.Satisfaction.ShouldBeNull();
+        await (await app.Anonymous().PostJson($"/api/v1/demands/track/{code}/rating", new { satisfaction = "Satisfied" })).ShouldBe(HttpStatusCode.OK);
+        (await w.LoadAsync(id)).Satisfaction.ShouldBe(Satisfaction.Satisfied);
+    }
+
+    [Fact]
     public async Task Acknowledged_demand_is_not_escalated_by_its_old_timer()
     {
         var w = await DemandWorld.CreateAsync(app);

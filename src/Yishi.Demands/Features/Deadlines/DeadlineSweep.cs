@@ -54,9 +54,12 @@ public sealed class DeadlineSweep(IServiceScopeFactory scopes, TimeProvider cloc
         var now = workflow.Now;
         timer.Fire(now);
         var d = await db.Set<Demand>().FirstAsync(x => x.Id == timer.DemandId, ct);
-        var current = timer.Kind == TimerKind.Acknowledge
+        // A member of a common issue follows its lead: the lead's deadlines count, not the member's own.
+        var follower = d.CommonIssueId is { } issue
+            && await db.Set<CommonIssue>().AnyAsync(c => c.Id == issue && c.LeadDemandId != d.Id, ct);
+        var current = !follower && (timer.Kind == TimerKind.Acknowledge
             ? d.Status == DemandStatus.Submitted && d.AcknowledgedAt == null && d.AcknowledgeDueAt == timer.DueAt
-            : d.Status is DemandStatus.InProgress or DemandStatus.Guidance && d.ResolveDueAt == timer.DueAt;
+            : d.Status is DemandStatus.InProgress or DemandStatus.Guidance && d.ResolveDueAt == timer.DueAt);
         if (current)
         {
             var reason = timer.Kind == TimerKind.Acknowledge ? "超时未受理，自动上报" : "超期未办结，自动上报";

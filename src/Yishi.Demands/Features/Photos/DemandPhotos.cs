@@ -56,7 +56,7 @@ public sealed class DemandPhotos(YishiDbContext db, DemandAccess access, TrackDe
             throw new RuleViolation("demand.photo_limit", "Photo_TooMany", "Photos", typeof(DemandStrings), 409, DemandPhoto.MaxPerDemand);
         var rows = photos.Select(p => new DemandPhoto(d.DistrictId, d.Id, p.ContentType, p.Bytes, p.Width, p.Height, workflow.Now)).ToList();
         db.Set<DemandPhoto>().AddRange(rows);
-        workflow.RecordNote(d, "demand.photos_added", $"{rows.Count}");
+        workflow.RecordNote(d, "demand.photos_added", $"{rows.Count} 张");
         await db.SaveChangesAsync(ct);
         return new PhotosAdded(rows.Select(r => r.Id).ToList(), existing + rows.Count);
     }

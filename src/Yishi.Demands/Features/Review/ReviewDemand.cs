@@ -15,13 +15,16 @@ public sealed record CloseDemandInput(string? Reason, int Version);
 /// <summary>回头议 by the council (or the community secretary), then 销号; closing without review needs a recorded reason.</summary>
 public sealed class ReviewDemand(DemandAccess access, DemandWorkflow workflow)
 {
+    /// <summary>The review's outcome as the record states it (records are kept in Chinese, like the paper ledger).</summary>
+    internal static string ReviewNote(bool met, bool satisfied) => $"{(met ? "达到预期" : "未达预期")}，{(satisfied ? "群众满意" : "群众不满意")}";
+
     public async Task<DemandView> ReviewAsync(Guid id, ReviewDemandInput input, CancellationToken ct = default)
     {
         var note = Check.RequiredText(input.Note, "Note", 1000);
         var d = await access.LoadForReviewAsync(id, ct);
         Concurrency.Expect(d, input.Version);
         var change = d.Review(input.MetExpectations, input.ResidentsSatisfied, note, workflow.Now, await workflow.ResolveDueAsync(d, ct));
-        workflow.Record(d, change, $"met={input.MetExpectations}; satisfied={input.ResidentsSatisfied}");
+        workflow.Record(d, change, ReviewNote(input.MetExpectations, input.ResidentsSatisfied));
         workflow.NotifyReporter(d, d.Status == DemandStatus.Closed ? $"您的诉求 {d.TrackingCode} 已回访并销号。" : $"您的诉求 {d.TrackingCode} 回访未通过，已重新办理。");
         if (d.Status != DemandStatus.Closed) await workflow.NotifyLevelAsync(d, $"民情 {d.TrackingCode} 回头议未通过，已重新打开。", ct);
         await workflow.CommitAsync(ct);
