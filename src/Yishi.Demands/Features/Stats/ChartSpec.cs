@@ -19,5 +19,7 @@ public sealed record ChartSpec(string Type, IReadOnlyList<string> Categories, IR
         DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
     };
 
+    /// <summary>Not a property of the chart itself (it would serialise itself forever).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public string Json => JsonSerializer.Serialize(this, Options);
 }
