@@ -188,7 +188,8 @@ public sealed class DemandPhotos(YishiDbContext db, DemandAccess access, TrackDe
                 }
                 catch (InvalidDataException)
                 {
-                    throw new BadHttpRequestException("request too large", StatusCodes.Status413PayloadTooLarge);
+                    // A malformed multipart body (an oversized one is refused by the server's body limit as a 413).
+                    throw new BadHttpRequestException("malformed multipart body", StatusCodes.Status400BadRequest);
                 }
                 var added = await photos.AddByCodeAsync(code, form.Files, ct);
                 return TypedResults.Ok(added);
