@@ -58,5 +58,12 @@ public sealed class LedgerJourney(BrowserApp app)
         await phone.WaitForURLAsync("**/demands/ledger");
         await BrowserApp.ScreenshotAsync(phone, "ledger-05-phone");
         (await phone.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth + 1")).ShouldBeTrue();
+        (await phone.EvaluateAsync<bool>("() => { const t = document.querySelector('#ledger-table'); return t.scrollWidth <= t.parentElement.clientWidth + 1; }")).ShouldBeTrue();
+
+        // The inbox on the phone: rows as cards, nothing to scroll sideways.
+        await phone.GotoAsync("/demands");
+        await phone.WaitForSelectorAsync("#inbox-table");
+        await BrowserApp.ScreenshotAsync(phone, "ledger-06-phone-inbox");
+        (await phone.EvaluateAsync<bool>("() => { const t = document.querySelector('#inbox-table'); return t.scrollWidth <= t.parentElement.clientWidth + 1; }")).ShouldBeTrue();
     }
 }
