@@ -25,6 +25,29 @@ public abstract class DemandPagesTests(YishiApp app)
     }
 
     [Fact]
+    public async Task Demand_pages_speak_English_after_the_language_switch()
+    {
+        var w = await DemandWorld.CreateAsync(app);
+        var (id, code) = await w.SubmitAsync();
+        var secretary = await w.D.ClientAsync(Role.CommunitySecretary, "S1/C1");
+        (await secretary.GetAsync("/culture?c=en&r=%2F")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var detail = await (await secretary.GetAsync($"/demands/{id}")).Content.ReadAsStringAsync();
+        detail.ShouldContain("<html lang=\"en\"");
+        detail.ShouldContain("Triage");
+        detail.ShouldContain("How it is handled");
+        detail.ShouldNotContain("三事分流");
+        var inbox = await (await secretary.GetAsync("/demands")).Content.ReadAsStringAsync();
+        inbox.ShouldContain("Demand inbox");
+        inbox.ShouldContain("All open");
+
+        var resident = app.Anonymous();
+        await resident.GetAsync("/culture?c=en&r=%2F");
+        var track = await (await resident.GetAsync($"/track/{code}")).Content.ReadAsStringAsync();
+        track.ShouldContain("Track a demand");
+        track.ShouldContain("Timeline");
+    }
+
+    [Fact]
     public async Task Resident_pages_render_for_anyone_and_cadre_pages_send_them_away()
     {
         var w = await DemandWorld.CreateAsync(app);
