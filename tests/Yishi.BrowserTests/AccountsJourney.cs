@@ -98,15 +98,16 @@ public sealed class AccountsJourney(BrowserApp app)
     [Fact]
     public async Task When_two_factor_is_required_the_official_enrols_with_the_shown_key_and_is_let_through()
     {
-        var userName = $"street{Guid.NewGuid().ToString("N")[..6]}";
-        await OfficialAsync(userName, "孙志强", Role.StreetOfficer, "南恩街道");
+        // A role no other journey signs in with: the policy is district-wide and the journeys share one app.
+        var userName = $"wg{Guid.NewGuid().ToString("N")[..6]}";
+        await OfficialAsync(userName, "孙志强", Role.WorkGroupMember, "文华社区");
 
         var admin = await SignedInAsync("admin", AdminPassword);
         await admin.GotoAsync("/admin/security");
-        await admin.CheckAsync("#require-StreetOfficer");
+        await admin.CheckAsync("#require-WorkGroupMember");
         await admin.ClickAsync("#security-save");
         await admin.WaitForURLAsync("**/admin/security?done=saved");
-        (await admin.IsCheckedAsync("#require-StreetOfficer")).ShouldBeTrue();
+        (await admin.IsCheckedAsync("#require-WorkGroupMember")).ShouldBeTrue();
         await BrowserApp.ScreenshotAsync(admin, "accounts-07-security-policy");
 
         var page = await app.NewPageAsync();
@@ -131,7 +132,7 @@ public sealed class AccountsJourney(BrowserApp app)
         await page.FillAsync("#totp-code", Totp.Code(key, DateTimeOffset.UtcNow));
         await page.ClickAsync("#totp-enable");
         await page.WaitForURLAsync("**/workbench");
-        (await page.Locator("#my-roles").InnerTextAsync()).ShouldContain("街道干部");
+        (await page.Locator("#my-roles").InnerTextAsync()).ShouldContain("工作组成员");
         (await page.Locator("#two-factor-status").InnerTextAsync()).ShouldContain("已启用两步验证");
         await BrowserApp.ScreenshotAsync(page, "accounts-09-two-factor-let-through");
     }
