@@ -128,10 +128,7 @@ public sealed class Demand : IAreaPlaced, IVersioned
         Reply = reply;
         HandledAt = now;
         ResolveDueAt = null;
-        // A demand reopened after a dissatisfied rating and handled again is rated afresh.
-        Satisfaction = null;
-        RatingComment = null;
-        RatedAt = null;
+        ClearRating();
         return change;
     }
 
@@ -243,10 +240,16 @@ public sealed class Demand : IAreaPlaced, IVersioned
         Reply = reply;
         HandledAt = now;
         ResolveDueAt = null;
+        ClearRating();
+        return change;
+    }
+
+    /// <summary>A demand reopened after a dissatisfied rating and handled again is rated afresh.</summary>
+    private void ClearRating()
+    {
         Satisfaction = null;
         RatingComment = null;
         RatedAt = null;
-        return change;
     }
 
     /// <summary>The resident rates the handling within the window; dissatisfied reopens it to the same handler.</summary>

@@ -87,11 +87,15 @@ public sealed class DemandInbox(YishiDbContext db, AccessScope scope, DemandAcce
             dueForReview = Search(db.Set<Demand>().AsNoTracking().WithinAny(x => x.AreaPath, reviewPaths)
                 .Where(x => x.Status == DemandStatus.Handled && x.HandledAt != null && x.HandledAt <= handledBefore), text);
         }
-        var total = await open.CountAsync(ct);
-        var overdue = await open.CountAsync(x => x.DueAt != null && x.DueAt < now, ct);
-        var urgent = await open.CountAsync(x => x.Urgent, ct);
-        var reopened = await open.CountAsync(x => x.ReopenCount > 0, ct);
-        var fresh = await open.CountAsync(x => x.Status == DemandStatus.Submitted, ct);
+        // The counts of every view in one round trip.
+        var counts = await open.GroupBy(_ => 1).Select(g => new
+        {
+            Total = g.Count(),
+            Overdue = g.Count(x => x.DueAt != null && x.DueAt < now),
+            Urgent = g.Count(x => x.Urgent),
+            Reopened = g.Count(x => x.ReopenCount > 0),
+            New = g.Count(x => x.Status == DemandStatus.Submitted),
+        }).FirstOrDefaultAsync(ct);
         int? review = dueForReview is null ? null : await dueForReview.CountAsync(ct);
 
         var list = view switch
@@ -122,7 +126,7 @@ public sealed class DemandInbox(YishiDbContext db, AccessScope scope, DemandAcce
             .ToListAsync(ct);
         var page = Keyset.Build(rows, take, r => Keyset.Encode(r.Urgent ? "1" : "0",
             (r.DueAt ?? r.CreatedAt).Ticks.ToString(CultureInfo.InvariantCulture), r.TrackingCode));
-        return new InboxPage(page.Items, page.Next, total, overdue, urgent, reopened, fresh, review);
+        return new InboxPage(page.Items, page.Next, counts?.Total ?? 0, counts?.Overdue ?? 0, counts?.Urgent ?? 0, counts?.Reopened ?? 0, counts?.New ?? 0, review);
     }
 
     private static IQueryable<Demand> Search(IQueryable<Demand> q, string? text)
