@@ -129,7 +129,12 @@ public sealed class Topic : IAreaPlaced, IVersioned
             throw new RuleViolation("topic.emergency_only_urgent", "Topic_EmergencyOnlyUrgent", "MeetingId", typeof(DeliberationStrings), 409);
         if (!meeting.IsOpenForAgenda)
             throw new RuleViolation("topic.meeting_not_open", "Topic_MeetingNotOpen", "MeetingId", typeof(DeliberationStrings), 409);
-        return Apply(TopicAction.PlaceOnAgenda, note, now);
+        if (!AreaPath.StartsWith(council.AreaPath, StringComparison.Ordinal))
+            throw new RuleViolation("topic.outside_council_area", "Topic_OutsideCouncilArea", "MeetingId", typeof(DeliberationStrings), 409);
+        var change = Apply(TopicAction.PlaceOnAgenda, note, now);
+        // The matter may go to another body than the one it was raised to (a vital interest goes to the representatives meeting).
+        CouncilId = council.Id;
+        return change;
     }
 
     /// <summary>决议: the vote was closed. Passed → public notice; failed → rejected, or back to review with a reason.</summary>
