@@ -69,7 +69,7 @@ public sealed class Topics(YishiDbContext db, AccessScope scope, DeliberationAcc
         var t = new Topic(c.DistrictId, areaId, areaPath, c.Id, title, description, reason, input.EstimatedCostFen, origin, access.UserId,
             input.VitalInterest, input.Urgent, input.ContentCategory, input.MustDeliberate, access.Now);
         db.Add(t);
-        access.RecordNote(t, "created", origin.ToString());
+        access.RecordNote(t, "created", null);
         await db.SaveChangesAsync(ct);
         return TopicView.From(t);
     }
@@ -120,11 +120,11 @@ public sealed class Topics(YishiDbContext db, AccessScope scope, DeliberationAcc
         // All demands in one area: that area; otherwise the council's.
         var sameArea = awaiting.All(a => a.AreaId == first.AreaId);
         var t = new Topic(c.DistrictId, sameArea ? first.AreaId : c.AreaId, sameArea ? first.AreaPath : c.AreaPath, c.Id, title, description,
-            string.Join("、", awaiting.Select(a => a.TrackingCode)), input.EstimatedCostFen, TopicOrigin.Demand, access.UserId, input.VitalInterest, input.Urgent,
+            null, input.EstimatedCostFen, TopicOrigin.Demand, access.UserId, input.VitalInterest, input.Urgent,
             input.ContentCategory, must, access.Now);
         db.Add(t);
         foreach (var a in awaiting) db.Add(new TopicDemand(c.DistrictId, t.Id, a.Id, a.TrackingCode));
-        access.RecordNote(t, "created", $"{TopicOrigin.Demand}: {string.Join(",", awaiting.Select(a => a.TrackingCode))}");
+        access.RecordNote(t, "created", string.Join("、", awaiting.Select(a => a.TrackingCode)));
         await db.SaveChangesAsync(ct);
         return TopicView.From(t);
     }
