@@ -127,6 +127,9 @@ public sealed class DemandWorkflow(YishiDbContext db, TimeProvider clock, AuditT
         DemandAction.ReviewPassed => "review_passed",
         DemandAction.ReviewFailed => "review_failed",
         DemandAction.CloseWithoutReview => "closed_without_review",
+        DemandAction.ExemptFromDeliberation => "exempted_from_deliberation",
+        DemandAction.ReturnFromDeliberation => "returned_from_deliberation",
+        DemandAction.FollowCommonIssue => "followed_common_issue",
         _ => "dismissed",
     };
 
