@@ -142,8 +142,11 @@ public abstract class DemandLoopTests(YishiApp app)
         (await w.TimelineAsync(id)).ShouldBe([
             "demand.submitted", "demand.escalated", "demand.escalated", "demand.referred", "demand.assigned", "demand.exempted_from_deliberation", "demand.handled",
             "demand.rated_dissatisfied", "demand.handled", "demand.rated", "demand.review_passed"]);
-        var notes = await app.InScopeAsync(w.D.Id, sp => sp.GetRequiredService<YishiDbContext>().Set<Notification>().Where(n => n.UserId == residentUser.Id).CountAsync());
-        notes.ShouldBeGreaterThanOrEqualTo(3);
+        var notes = await app.InScopeAsync(w.D.Id, sp => sp.GetRequiredService<YishiDbContext>().Set<Notification>().Where(n => n.UserId == residentUser.Id).Select(n => n.Text).ToListAsync());
+        notes.Count.ShouldBeGreaterThanOrEqualTo(3);
+        // The reporter learns where the demand went at each rung (the department is not named).
+        notes.ShouldContain($"您的诉求 {code} 已提交至街道办理。");
+        notes.ShouldContain($"您的诉求 {code} 已提交至区职能部门办理。");
     }
 
     [Fact]
