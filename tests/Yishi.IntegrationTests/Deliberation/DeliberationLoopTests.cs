@@ -111,6 +111,23 @@ public abstract class DeliberationLoopTests(YishiApp app)
     }
 
     [Fact]
+    public async Task A_rejected_topic_returns_its_demand_to_the_community_and_the_reporter_is_told_each_step()
+    {
+        var w = await DeliberationWorld.CreateAsync(app, members: 3);
+        var (demandId, _) = await DemandAwaitingDeliberationAsync(w);
+        var topic = await (await w.Secretary.PostJson($"/api/v1/deliberation/councils/{w.CouncilId}/topics/from-demands", new { demandIds = new[] { demandId }, title = "东门路灯" }))
+            .ShouldBe(HttpStatusCode.Created);
+        var topicId = topic.GetProperty("id").GetGuid();
+        (await w.Demands.TimelineAsync(demandId)).ShouldNotContain("demand.returned_from_deliberation");
+        await (await w.Secretary.PostJson($"/api/v1/deliberation/topics/{topicId}/reject", new { reason = "属于物业维修范围", version = DeliberationWorld.Version(topic) })).ShouldBe(HttpStatusCode.OK);
+        (await w.TopicAsync(topicId)).GetProperty("stage").GetString().ShouldBe("Rejected");
+        (await w.Demands.LoadAsync(demandId)).Status.ShouldBe(DemandStatus.Submitted);
+        // Back in Demands, it can be sent to deliberation again and made a new topic.
+        var awaiting = await (await w.Secretary.GetAsync($"/api/v1/deliberation/councils/{w.CouncilId}/awaiting-demands")).ShouldBe(HttpStatusCode.OK);
+        awaiting.EnumerateArray().Select(a => a.GetProperty("id").GetGuid()).ShouldNotContain(demandId);
+    }
+
+    [Fact]
     public async Task Without_a_quorum_the_vote_is_not_closed_and_nothing_is_saved()
     {
         var w = await DeliberationWorld.CreateAsync(app);

@@ -195,6 +195,10 @@ public sealed class MeetingSession(YishiDbContext db, Sequences sequences, Delib
             var demands = await db.Set<TopicDemand>().Where(d => d.TopicId == t.Id).Select(d => d.DemandId).ToListAsync(ct);
             foreach (var demandId in demands) await handoff.RecordResolutionAsync(demandId, $"决议 {r.Number}：{summary}", ct);
         }
+        else if (t.Stage == TopicStage.Rejected)
+        {
+            await Topics.Topics.ReturnDemandsAsync(db, handoff, t.Id, $"决议 {r.Number}：{summary}", ct);
+        }
         await tx.CommitAsync(ct);
         return ResolutionView.From(r);
     }

@@ -125,7 +125,10 @@ public sealed class Topics(YishiDbContext db, AccessScope scope, DeliberationAcc
         db.Add(t);
         foreach (var a in awaiting) db.Add(new TopicDemand(c.DistrictId, t.Id, a.Id, a.TrackingCode));
         access.RecordNote(t, "created", string.Join("、", awaiting.Select(a => a.TrackingCode)));
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         await db.SaveChangesAsync(ct);
+        foreach (var a in awaiting) await handoff.NotifyReporterAsync(a.Id, $"您的诉求 {a.TrackingCode} 已立为议题，将提交{c.Name}审议。", ct);
+        await tx.CommitAsync(ct);
         return TopicView.From(t);
     }
 
@@ -153,6 +156,7 @@ public sealed class Topics(YishiDbContext db, AccessScope scope, DeliberationAcc
         return TopicView.From(t);
     }
 
+    /// <summary>Not taken up: the demands it was made from go back to their level for triage, in the same transaction.</summary>
     public async Task<TopicView> RejectAsync(Guid id, TopicReasonInput input, CancellationToken ct = default)
     {
         var reason = Check.RequiredText(input.Reason, "Reason", Topic.ReasonMaxLength);
@@ -161,8 +165,20 @@ public sealed class Topics(YishiDbContext db, AccessScope scope, DeliberationAcc
         var wasOnAgenda = t.Stage == TopicStage.Deliberation;
         access.Record(t, t.Reject(reason, access.Now));
         if (wasOnAgenda) await RemoveFromOpenAgendasAsync(t, ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         await db.SaveChangesAsync(ct);
+        await ReturnDemandsAsync(db, handoff, t.Id, $"议题“{t.Title}”不予通过：{reason}", ct);
+        await tx.CommitAsync(ct);
         return TopicView.From(t);
+    }
+
+    /// <summary>The demands a rejected topic was made from go back to Demands (still awaiting deliberation ones only).</summary>
+    internal static async Task ReturnDemandsAsync(YishiDbContext db, IDeliberationHandoff handoff, Guid topicId, string reason, CancellationToken ct)
+    {
+        var ids = await db.Set<TopicDemand>().Where(d => d.TopicId == topicId).Select(d => d.DemandId).ToListAsync(ct);
+        if (ids.Count == 0) return;
+        var awaiting = (await handoff.DescribeAsync(ids, ct)).Where(d => d.Status == "AwaitingDeliberation").Select(d => d.Id).ToList();
+        foreach (var demandId in awaiting) await handoff.ReturnFromDeliberationAsync(demandId, reason.Length > 1000 ? reason[..1000] : reason, ct);
     }
 
     /// <summary>A topic taken back from deliberation leaves the agendas of meetings that have not started.</summary>
