@@ -129,6 +129,26 @@ public sealed class DeliberationCoreJourney(BrowserApp app)
         await sec.WaitForSelectorAsync("#demand-badges");
         (await sec.Locator("#demand-badges").InnerTextAsync()).ShouldContain("办理中");
 
+        // The session ends; the secretary drafts the minutes, a member who was present approves them on a phone.
+        await sec.GotoAsync($"/deliberation/meetings/{meetingId}");
+        await sec.ClickAsync("#adjourn-submit");
+        await sec.WaitForURLAsync("**?done=adjourned");
+        (await sec.InputValueAsync("#minutes-text")).ShouldContain("更换东门路灯");
+        await sec.ClickAsync("#minutes-submit");
+        await sec.WaitForURLAsync("**?done=minutes");
+        await sec.ClickAsync("#minutes-print");
+        await sec.WaitForSelectorAsync("#print-minutes");
+        (await sec.Locator("#print-minutes").InnerTextAsync()).ShouldContain("YS-JY-");
+        await BrowserApp.ScreenshotAsync(sec, "del-10-minutes-print");
+
+        var member = await SignedInAsync("council-wenhua-1", phone: true);
+        await member.GotoAsync("/deliberation/my");
+        await BrowserApp.ScreenshotAsync(member, "del-11-my-meetings-phone");
+        await member.GotoAsync($"/deliberation/meetings/{meetingId}");
+        await member.ClickAsync("#minutes-approve");
+        await member.WaitForURLAsync("**?done=approved");
+        (await member.Locator("#meeting-minutes").InnerTextAsync()).ShouldContain("已有 1 人确认");
+
         // The same meeting on a phone.
         var phone = await SignedInAsync("sec-wenhua", phone: true);
         await phone.GotoAsync($"/deliberation/meetings/{meetingId}");

@@ -283,6 +283,26 @@ public abstract class DeliberationLoopTests(YishiApp app)
     }
 
     [Fact]
+    public async Task A_cancelled_meeting_sends_its_topics_back_to_review_and_takes_no_more()
+    {
+        var w = await DeliberationWorld.CreateAsync(app, members: 3);
+        var topicId = await w.TopicInReviewAsync();
+        var other = await w.TopicInReviewAsync(title: "另一议题");
+        var meetingId = await w.NewMeetingAsync();
+        await (await w.Secretary.PostJson($"/api/v1/deliberation/meetings/{meetingId}/agenda", new { topicId })).ShouldBe(HttpStatusCode.OK);
+        (await (await w.Secretary.PostJson($"/api/v1/deliberation/meetings/{meetingId}/agenda", new { topicId })).ShouldBe(HttpStatusCode.Conflict)).Code().ShouldBe("agenda.already_on");
+        var m = (await w.MeetingAsync(meetingId)).GetProperty("meeting");
+        (await (await w.Secretary.PostJson($"/api/v1/deliberation/meetings/{meetingId}/cancel", new { reason = "", version = DeliberationWorld.Version(m) })).ShouldBe(HttpStatusCode.BadRequest))
+            .GetProperty("errors").GetProperty("Reason").GetArrayLength().ShouldBeGreaterThan(0);
+        await (await w.Secretary.PostJson($"/api/v1/deliberation/meetings/{meetingId}/cancel", new { reason = "台风预警，会议延期", version = DeliberationWorld.Version(m) })).ShouldBe(HttpStatusCode.OK);
+        var t = await w.TopicAsync(topicId);
+        t.GetProperty("stage").GetString().ShouldBe("Review");
+        t.GetProperty("lastReason").GetString()!.ShouldContain("台风预警");
+        (await (await w.Secretary.PostJson($"/api/v1/deliberation/meetings/{meetingId}/agenda", new { topicId = other })).ShouldBe(HttpStatusCode.Conflict)).Code().ShouldBe("topic.meeting_not_open");
+        (await w.TopicAsync(other)).GetProperty("stage").GetString().ShouldBe("Review");
+    }
+
+    [Fact]
     public async Task A_regular_agenda_published_later_than_the_lead_days_is_refused()
     {
         var w = await DeliberationWorld.CreateAsync(app, members: 3); // public council: 2 days ahead
