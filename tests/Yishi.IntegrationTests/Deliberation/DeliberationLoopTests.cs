@@ -418,6 +418,13 @@ public abstract class DeliberationLoopTests(YishiApp app)
         history.GetArrayLength().ShouldBe(2);
         history.EnumerateArray().Single(m => m.GetProperty("id").GetGuid() == memberId).GetProperty("endReason").GetString().ShouldBe("换届");
 
+        // The same account twice at once: one membership.
+        var twice = await w.D.UserAsync(Role.CouncilMember, "S1/C1");
+        var added = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => w.Secretary.PostJson($"/api/v1/deliberation/councils/{w.CouncilId}/members", new { userId = twice.Id, position = "Member" })));
+        added.Count(r => r.StatusCode == HttpStatusCode.Created).ShouldBe(1);
+        added.Count(r => r.StatusCode == HttpStatusCode.Conflict).ShouldBe(2);
+        (await w.CountAsync<CouncilMember>(q => q.Where(m => m.UserId == twice.Id && m.EndedOn == null))).ShouldBe(1);
+
         // Someone from another community cannot be made a member.
         var stranger = await w.D.UserAsync(Role.CouncilMember, "S2/C3");
         (await (await w.Secretary.PostJson($"/api/v1/deliberation/councils/{w.CouncilId}/members", new { userId = stranger.Id, position = "Member" })).ShouldBe(HttpStatusCode.BadRequest))

@@ -142,7 +142,14 @@ public sealed class Councils(YishiDbContext db, AccessScope scope, DeliberationA
         var member = new CouncilMember(c.DistrictId, c.Id, input.UserId, input.ResidentId, name, position, termStart, termEnd, access.Today);
         db.Add(member);
         access.Audit.Record(c.DistrictId, "council.member_added", "council", c.Id, to: $"{member.Id} {position}");
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException ex) when (ex is not DbUpdateConcurrencyException)
+        {
+            throw new RuleViolation("member.already_member", "Member_AlreadyMember", "UserId", typeof(DeliberationStrings));
+        }
         return MemberView.From(member);
     }
 
