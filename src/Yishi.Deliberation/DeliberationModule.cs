@@ -29,6 +29,7 @@ public sealed class DeliberationModule : IYishiModule
         services.AddScoped<MeetingDetail>();
         services.AddScoped<MeetingMinutes>();
         services.AddScoped<Features.MyMeetings.MyMeetings>();
+        services.AddScoped<Features.Participate.Participation>();
         services.AddScoped<Contracts.IResolutionRegistry, Features.Registry.ResolutionRegistry>();
         services.AddSingleton<DeliberationSchedule>();
         if (configuration.GetValue("Deliberation:Schedule", true)) services.AddHostedService<DeliberationScheduleService>();
@@ -44,11 +45,13 @@ public sealed class DeliberationModule : IYishiModule
         MeetingDetail.Map(api);
         MeetingMinutes.Map(api);
         Features.MyMeetings.MyMeetings.Map(api);
+        Features.Participate.Participation.Map(api);
     }
 
     public IEnumerable<NavItem> Navigation =>
     [
         new("/deliberation/councils", "Nav_Councils", typeof(DeliberationStrings), null, 30, DeliberationRoles.HoldsCouncilRole),
         new("/deliberation/my", "Nav_MyMeetings", typeof(DeliberationStrings), null, 31, r => r is Platform.Accounts.Domain.Role.CouncilMember or Platform.Accounts.Domain.Role.CommitteeMember or Platform.Accounts.Domain.Role.CommunitySecretary),
+        new("/deliberation/participate", "Nav_Participate", typeof(DeliberationStrings), null, 32, r => r == Platform.Accounts.Domain.Role.Resident),
     ];
 }

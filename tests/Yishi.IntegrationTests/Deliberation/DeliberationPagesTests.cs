@@ -70,6 +70,30 @@ public abstract class DeliberationPagesTests(YishiApp app)
     }
 
     [Fact]
+    public async Task A_resident_raises_a_topic_with_the_community_council_and_finds_topics_under_review_to_comment_on()
+    {
+        var w = await DeliberationWorld.CreateAsync(app, members: 2);
+        var underReview = await w.TopicInReviewAsync(title: "小区停车规划");
+        var resident = await w.D.ClientAsync(Role.Resident, "S1/C1/G1");
+        var participate = await (await resident.GetAsync("/api/v1/deliberation/participate")).ShouldBe(HttpStatusCode.OK);
+        participate.GetProperty("councils").EnumerateArray().Select(c => c.GetProperty("id").GetGuid()).ShouldContain(w.CouncilId);
+        participate.GetProperty("underReview").EnumerateArray().Select(t => t.GetProperty("id").GetGuid()).ShouldContain(underReview);
+        (await PageAsync(resident, "/deliberation/participate")).ShouldContain("小区停车规划");
+
+        var topic = await (await resident.PostJson("/api/v1/deliberation/topics", new { councilId = w.CouncilId, title = "增设电动车充电桩", description = "楼道充电有火灾隐患" }))
+            .ShouldBe(HttpStatusCode.Created);
+        topic.GetProperty("origin").GetString().ShouldBe("Residents");
+        (await PageAsync(resident, $"/deliberation/topics/{topic.GetProperty("id").GetGuid()}")).ShouldContain("增设电动车充电桩");
+        // A resident of another community neither sees these councils nor raises a topic with them.
+        var stranger = await w.D.ClientAsync(Role.Resident, "S2/C3/G1");
+        var theirs = await (await stranger.GetAsync("/api/v1/deliberation/participate")).ShouldBe(HttpStatusCode.OK);
+        theirs.GetProperty("councils").GetArrayLength().ShouldBe(0);
+        await (await stranger.PostJson("/api/v1/deliberation/topics", new { councilId = w.CouncilId, title = "x", description = "y" })).ShouldBe(HttpStatusCode.NotFound);
+        // Residents do not run the procedure.
+        await (await resident.PostJson($"/api/v1/deliberation/topics/{topic.GetProperty("id").GetGuid()}/accept", new { version = DeliberationWorld.Version(topic) })).ShouldBe(HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
     public async Task Deliberation_pages_speak_English_after_the_language_switch()
     {
         var w = await DeliberationWorld.CreateAsync(app, members: 2);
