@@ -37,8 +37,7 @@ internal sealed class CouncilMemberConfiguration : IEntityTypeConfiguration<Coun
         b.Ignore(m => m.IsActive);
         b.HasIndex(m => new { m.DistrictId, m.CouncilId, m.EndedOn });
         // One active membership per account and council, also when two secretaries add the same person at once.
-        b.HasIndex(m => new { m.DistrictId, m.CouncilId, m.UserId }).IsUnique().HasFilter("\"EndedOn\" IS NULL AND \"UserId\" IS NOT NULL")
-            .HasDatabaseName("IX_council_members_active_user");
+        b.HasIndex(m => new { m.DistrictId, m.CouncilId, m.UserId }).IsUnique().HasFilter("\"EndedOn\" IS NULL AND \"UserId\" IS NOT NULL");
         b.HasIndex(m => new { m.DistrictId, m.UserId });
     }
 }

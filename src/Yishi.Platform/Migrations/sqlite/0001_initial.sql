@@ -638,10 +638,10 @@ CREATE INDEX "IX_audit_entries_DistrictId_EntityType_EntityId_At" ON "audit_entr
 CREATE INDEX "IX_common_issues_DistrictId_AreaPath" ON "common_issues" ("DistrictId", "AreaPath");
 
 
-CREATE UNIQUE INDEX "IX_council_members_active_user" ON "council_members" ("DistrictId", "CouncilId", "UserId") WHERE "EndedOn" IS NULL AND "UserId" IS NOT NULL;
-
-
 CREATE INDEX "IX_council_members_DistrictId_CouncilId_EndedOn" ON "council_members" ("DistrictId", "CouncilId", "EndedOn");
+
+
+CREATE UNIQUE INDEX "IX_council_members_DistrictId_CouncilId_UserId" ON "council_members" ("DistrictId", "CouncilId", "UserId") WHERE "EndedOn" IS NULL AND "UserId" IS NOT NULL;
 
 
 CREATE INDEX "IX_council_members_DistrictId_UserId" ON "council_members" ("DistrictId", "UserId");
