@@ -47,6 +47,7 @@ public abstract class YishiApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("ConnectionStrings:Yishi", _connectionString);
         builder.UseSetting("Demo:Seed", "false");
         builder.UseSetting("Demands:DeadlineSweep", "false");
+        builder.UseSetting("Deliberation:Schedule", "false");
         builder.UseSetting("Notifications:Relay", "false");
         builder.UseSetting("RateLimits:SignInPerMinute", "100000");
         builder.UseSetting("RateLimits:ApiPerMinute", "100000");

@@ -1,3 +1,15 @@
+CREATE TABLE agenda_items (
+    "Id" uuid NOT NULL,
+    "DistrictId" uuid NOT NULL,
+    "MeetingId" uuid NOT NULL,
+    "TopicId" uuid NOT NULL,
+    "Position" integer NOT NULL,
+    "DiscussionNotes" character varying(4000),
+    "ResolutionId" uuid,
+    CONSTRAINT "PK_agenda_items" PRIMARY KEY ("Id")
+);
+
+
 CREATE TABLE areas (
     "Id" uuid NOT NULL,
     "DistrictId" uuid NOT NULL,
@@ -39,6 +51,54 @@ CREATE TABLE common_issues (
     "CreatedBy" uuid,
     "Version" integer NOT NULL,
     CONSTRAINT "PK_common_issues" PRIMARY KEY ("Id")
+);
+
+
+CREATE TABLE council_members (
+    "Id" uuid NOT NULL,
+    "DistrictId" uuid NOT NULL,
+    "CouncilId" uuid NOT NULL,
+    "UserId" uuid,
+    "ResidentId" uuid,
+    "DisplayName" character varying(50) NOT NULL,
+    "Position" integer NOT NULL,
+    "TermStart" date,
+    "TermEnd" date,
+    "StartedOn" date NOT NULL,
+    "EndedOn" date,
+    "EndReason" character varying(200),
+    CONSTRAINT "PK_council_members" PRIMARY KEY ("Id")
+);
+
+
+CREATE TABLE councils (
+    "Id" uuid NOT NULL,
+    "DistrictId" uuid NOT NULL,
+    "AreaId" uuid NOT NULL,
+    "AreaPath" character varying(200) NOT NULL,
+    "Name" character varying(60) NOT NULL,
+    "Kind" integer NOT NULL,
+    "QuorumNumerator" integer NOT NULL,
+    "QuorumDenominator" integer NOT NULL,
+    "QuorumInclusive" boolean NOT NULL,
+    "MajorityNumerator" integer NOT NULL,
+    "MajorityDenominator" integer NOT NULL,
+    "MajorityInclusive" boolean NOT NULL,
+    "AgendaLeadDays" integer NOT NULL,
+    "MaxTopicsPerMeeting" integer,
+    "DecidesVitalInterests" boolean NOT NULL,
+    "NoticeDays" integer NOT NULL,
+    "Archived" boolean NOT NULL,
+    "CreatedAt" timestamp with time zone NOT NULL,
+    "Version" integer NOT NULL,
+    "Recurrence_Days" character varying(100) NOT NULL,
+    "Recurrence_Form" integer NOT NULL,
+    "Recurrence_Kind" integer NOT NULL,
+    "Recurrence_MonthOffset" integer NOT NULL,
+    "Recurrence_Place" character varying(100),
+    "Recurrence_TimeOfDayMinutes" integer NOT NULL,
+    "Recurrence_Weekday" integer NOT NULL,
+    CONSTRAINT "PK_councils" PRIMARY KEY ("Id")
 );
 
 
@@ -136,6 +196,20 @@ CREATE TABLE demands (
 );
 
 
+CREATE TABLE follow_up_reviews (
+    "Id" uuid NOT NULL,
+    "DistrictId" uuid NOT NULL,
+    "TopicId" uuid NOT NULL,
+    "MeetingId" uuid,
+    "MetExpectations" boolean NOT NULL,
+    "ResidentsSatisfied" boolean NOT NULL,
+    "Note" character varying(1000),
+    "ByUserId" uuid NOT NULL,
+    "ReviewedAt" timestamp with time zone NOT NULL,
+    CONSTRAINT "PK_follow_up_reviews" PRIMARY KEY ("Id")
+);
+
+
 CREATE TABLE handling_units (
     "Id" uuid NOT NULL,
     "DistrictId" uuid NOT NULL,
@@ -171,6 +245,95 @@ CREATE TABLE idempotent_submissions (
 );
 
 
+CREATE TABLE implementation_tasks (
+    "Id" uuid NOT NULL,
+    "DistrictId" uuid NOT NULL,
+    "AreaId" uuid NOT NULL,
+    "AreaPath" character varying(200) NOT NULL,
+    "TopicId" uuid NOT NULL,
+    "ResolutionId" uuid NOT NULL,
+    "Title" character varying(100) NOT NULL,
+    "OwnerUserId" uuid NOT NULL,
+    "OwnerName" character varying(50) NOT NULL,
+    "DueOn" date NOT NULL,
+    "ProgressPercent" integer NOT NULL,
+    "BudgetFen" bigint NOT NULL,
+    "SpentFen" bigint NOT NULL,
+    "Status" integer NOT NULL,
+    "CreatedAt" timestamp with time zone NOT NULL,
+    "CompletedAt" timestamp with time zone,
+    "Version" integer NOT NULL,
+    CONSTRAINT "PK_implementation_tasks" PRIMARY KEY ("Id")
+);
+
+
+CREATE TABLE meeting_attendances (
+    "Id" uuid NOT NULL,
+    "DistrictId" uuid NOT NULL,
+    "MeetingId" uuid NOT NULL,
+    "CouncilMemberId" uuid NOT NULL,
+    "CheckedInAt" timestamp with time zone NOT NULL,
+    "Method" integer NOT NULL,
+    "RecordedByUserId" uuid NOT NULL,
+    CONSTRAINT "PK_meeting_attendances" PRIMARY KEY ("Id")
+);
+
+
+CREATE TABLE meeting_documents (
+    "Id" uuid NOT NULL,
+    "DistrictId" uuid NOT NULL,
+    "MeetingId" uuid NOT NULL,
+    "FileName" character varying(200) NOT NULL,
+    "ContentType" character varying(100) NOT NULL,
+    "Bytes" bytea NOT NULL,
+    "IsPhoto" boolean NOT NULL,
+    "UploadedBy" uuid NOT NULL,
+    "CreatedAt" timestamp with time zone NOT NULL,
+    CONSTRAINT "PK_meeting_documents" PRIMARY KEY ("Id")
+);
+
+
+CREATE TABLE meetings (
+    "Id" uuid NOT NULL,
+    "DistrictId" uuid NOT NULL,
+    "AreaId" uuid NOT NULL,
+    "AreaPath" character varying(200) NOT NULL,
+    "CouncilId" uuid NOT NULL,
+    "Number" character varying(32) NOT NULL,
+    "Kind" integer NOT NULL,
+    "Form" integer NOT NULL,
+    "Place" character varying(100),
+    "StartsAt" timestamp with time zone NOT NULL,
+    "SlotKey" character varying(16),
+    "Status" integer NOT NULL,
+    "AgendaPublishedAt" timestamp with time zone,
+    "OpenedAt" timestamp with time zone,
+    "AdjournedAt" timestamp with time zone,
+    "CancelledAt" timestamp with time zone,
+    "CancelReason" character varying(500),
+    "CheckInToken" character varying(64) NOT NULL,
+    "MinutesText" character varying(20000),
+    "MinutesStatus" integer NOT NULL,
+    "MinutesDraftedAt" timestamp with time zone,
+    "MinutesApprovedAt" timestamp with time zone,
+    "ReminderSentAt" timestamp with time zone,
+    "CreatedAt" timestamp with time zone NOT NULL,
+    "CreatedBy" uuid,
+    "Version" integer NOT NULL,
+    CONSTRAINT "PK_meetings" PRIMARY KEY ("Id")
+);
+
+
+CREATE TABLE minutes_approvals (
+    "Id" uuid NOT NULL,
+    "DistrictId" uuid NOT NULL,
+    "MeetingId" uuid NOT NULL,
+    "CouncilMemberId" uuid NOT NULL,
+    "ApprovedAt" timestamp with time zone NOT NULL,
+    CONSTRAINT "PK_minutes_approvals" PRIMARY KEY ("Id")
+);
+
+
 CREATE TABLE notifications (
     "Id" uuid NOT NULL,
     "DistrictId" uuid NOT NULL,
@@ -180,6 +343,22 @@ CREATE TABLE notifications (
     "CreatedAt" timestamp with time zone NOT NULL,
     "ReadAt" timestamp with time zone,
     CONSTRAINT "PK_notifications" PRIMARY KEY ("Id")
+);
+
+
+CREATE TABLE objections (
+    "Id" uuid NOT NULL,
+    "DistrictId" uuid NOT NULL,
+    "ResolutionId" uuid NOT NULL,
+    "Text" character varying(1000) NOT NULL,
+    "SubmittedByUserId" uuid,
+    "ContactPhone" character varying(20),
+    "CreatedAt" timestamp with time zone NOT NULL,
+    "Answer" character varying(1000),
+    "AnsweredAt" timestamp with time zone,
+    "AnsweredByUserId" uuid,
+    "Upheld" boolean,
+    CONSTRAINT "PK_objections" PRIMARY KEY ("Id")
 );
 
 
@@ -198,6 +377,35 @@ CREATE TABLE outbox_messages (
     "LastError" character varying(1000),
     "Version" integer NOT NULL,
     CONSTRAINT "PK_outbox_messages" PRIMARY KEY ("Id")
+);
+
+
+CREATE TABLE resolutions (
+    "Id" uuid NOT NULL,
+    "DistrictId" uuid NOT NULL,
+    "AreaId" uuid NOT NULL,
+    "AreaPath" character varying(200) NOT NULL,
+    "CouncilId" uuid NOT NULL,
+    "TopicId" uuid NOT NULL,
+    "MeetingId" uuid NOT NULL,
+    "Number" character varying(32) NOT NULL,
+    "Title" character varying(100) NOT NULL,
+    "Text" character varying(4000) NOT NULL,
+    "MembersTotal" integer NOT NULL,
+    "Present" integer NOT NULL,
+    "For" integer NOT NULL,
+    "Against" integer NOT NULL,
+    "Abstain" integer NOT NULL,
+    "Passed" boolean NOT NULL,
+    "DecidedAt" timestamp with time zone NOT NULL,
+    "NoticeStartsAt" timestamp with time zone,
+    "NoticeEndsAt" timestamp with time zone,
+    "Status" integer NOT NULL,
+    "EffectiveAt" timestamp with time zone,
+    "WithdrawnAt" timestamp with time zone,
+    "WithdrawReason" character varying(1000),
+    "Version" integer NOT NULL,
+    CONSTRAINT "PK_resolutions" PRIMARY KEY ("Id")
 );
 
 
@@ -242,6 +450,96 @@ CREATE TABLE sequences (
     "Name" character varying(64) NOT NULL,
     "Value" bigint NOT NULL,
     CONSTRAINT "PK_sequences" PRIMARY KEY ("DistrictId", "Name")
+);
+
+
+CREATE TABLE task_photos (
+    "Id" uuid NOT NULL,
+    "DistrictId" uuid NOT NULL,
+    "TaskUpdateId" uuid NOT NULL,
+    "ContentType" character varying(32) NOT NULL,
+    "Bytes" bytea NOT NULL,
+    "Width" integer NOT NULL,
+    "Height" integer NOT NULL,
+    "CreatedAt" timestamp with time zone NOT NULL,
+    CONSTRAINT "PK_task_photos" PRIMARY KEY ("Id")
+);
+
+
+CREATE TABLE task_updates (
+    "Id" uuid NOT NULL,
+    "DistrictId" uuid NOT NULL,
+    "TaskId" uuid NOT NULL,
+    "ProgressPercent" integer NOT NULL,
+    "SpentFenDelta" bigint NOT NULL,
+    "Note" character varying(1000),
+    "ByUserId" uuid NOT NULL,
+    "At" timestamp with time zone NOT NULL,
+    CONSTRAINT "PK_task_updates" PRIMARY KEY ("Id")
+);
+
+
+CREATE TABLE topic_comments (
+    "Id" uuid NOT NULL,
+    "DistrictId" uuid NOT NULL,
+    "TopicId" uuid NOT NULL,
+    "UserId" uuid NOT NULL,
+    "Stance" integer NOT NULL,
+    "Text" character varying(1000) NOT NULL,
+    "CreatedAt" timestamp with time zone NOT NULL,
+    CONSTRAINT "PK_topic_comments" PRIMARY KEY ("Id")
+);
+
+
+CREATE TABLE topic_demands (
+    "Id" uuid NOT NULL,
+    "DistrictId" uuid NOT NULL,
+    "TopicId" uuid NOT NULL,
+    "DemandId" uuid NOT NULL,
+    "TrackingCode" character varying(32) NOT NULL,
+    CONSTRAINT "PK_topic_demands" PRIMARY KEY ("Id")
+);
+
+
+CREATE TABLE topic_events (
+    "Id" uuid NOT NULL,
+    "DistrictId" uuid NOT NULL,
+    "TopicId" uuid NOT NULL,
+    "Action" character varying(40) NOT NULL,
+    "From" integer NOT NULL,
+    "To" integer NOT NULL,
+    "Note" character varying(2000),
+    "ByUserId" uuid,
+    "At" timestamp with time zone NOT NULL,
+    CONSTRAINT "PK_topic_events" PRIMARY KEY ("Id")
+);
+
+
+CREATE TABLE topics (
+    "Id" uuid NOT NULL,
+    "DistrictId" uuid NOT NULL,
+    "AreaId" uuid NOT NULL,
+    "AreaPath" character varying(200) NOT NULL,
+    "CouncilId" uuid NOT NULL,
+    "Title" character varying(100) NOT NULL,
+    "Description" character varying(4000) NOT NULL,
+    "Reason" character varying(1000),
+    "EstimatedCostFen" bigint,
+    "Origin" integer NOT NULL,
+    "ProposedByUserId" uuid,
+    "VitalInterest" boolean NOT NULL,
+    "Urgent" boolean NOT NULL,
+    "ContentCategory" integer,
+    "MustDeliberate" integer,
+    "Stage" integer NOT NULL,
+    "CreatedAt" timestamp with time zone NOT NULL,
+    "StageChangedAt" timestamp with time zone NOT NULL,
+    "ReviewEndsAt" timestamp with time zone,
+    "ResolutionId" uuid,
+    "LastReason" character varying(1000),
+    "ClosedAt" timestamp with time zone,
+    "Version" integer NOT NULL,
+    CONSTRAINT "PK_topics" PRIMARY KEY ("Id")
 );
 
 
@@ -302,6 +600,19 @@ CREATE TABLE users (
 );
 
 
+CREATE TABLE votes (
+    "Id" uuid NOT NULL,
+    "DistrictId" uuid NOT NULL,
+    "MeetingId" uuid NOT NULL,
+    "TopicId" uuid NOT NULL,
+    "CouncilMemberId" uuid NOT NULL,
+    "Choice" integer NOT NULL,
+    "CastAt" timestamp with time zone NOT NULL,
+    "RecordedByUserId" uuid NOT NULL,
+    CONSTRAINT "PK_votes" PRIMARY KEY ("Id")
+);
+
+
 CREATE TABLE residents (
     "Id" uuid NOT NULL,
     "DistrictId" uuid NOT NULL,
@@ -345,6 +656,12 @@ CREATE TABLE user_tokens (
 );
 
 
+CREATE UNIQUE INDEX "IX_agenda_items_DistrictId_MeetingId_TopicId" ON agenda_items ("DistrictId", "MeetingId", "TopicId");
+
+
+CREATE INDEX "IX_agenda_items_DistrictId_TopicId" ON agenda_items ("DistrictId", "TopicId");
+
+
 CREATE INDEX "IX_areas_DistrictId_ParentId" ON areas ("DistrictId", "ParentId");
 
 
@@ -358,6 +675,21 @@ CREATE INDEX "IX_audit_entries_DistrictId_EntityType_EntityId_At" ON audit_entri
 
 
 CREATE INDEX "IX_common_issues_DistrictId_AreaPath" ON common_issues ("DistrictId", "AreaPath");
+
+
+CREATE INDEX "IX_council_members_DistrictId_CouncilId_EndedOn" ON council_members ("DistrictId", "CouncilId", "EndedOn");
+
+
+CREATE UNIQUE INDEX "IX_council_members_DistrictId_CouncilId_UserId" ON council_members ("DistrictId", "CouncilId", "UserId") WHERE "EndedOn" IS NULL AND "UserId" IS NOT NULL;
+
+
+CREATE INDEX "IX_council_members_DistrictId_UserId" ON council_members ("DistrictId", "UserId");
+
+
+CREATE UNIQUE INDEX "IX_councils_DistrictId_AreaId_Name" ON councils ("DistrictId", "AreaId", "Name");
+
+
+CREATE INDEX "IX_councils_DistrictId_AreaPath" ON councils ("DistrictId", "AreaPath");
 
 
 CREATE UNIQUE INDEX "IX_deadline_rules_DistrictId_Ownership_Urgent" ON deadline_rules ("DistrictId", "Ownership", "Urgent");
@@ -399,6 +731,9 @@ CREATE UNIQUE INDEX "IX_demands_DistrictId_TrackingCode" ON demands ("DistrictId
 CREATE INDEX "IX_demands_DistrictId_UnitId_Status" ON demands ("DistrictId", "UnitId", "Status");
 
 
+CREATE INDEX "IX_follow_up_reviews_DistrictId_TopicId" ON follow_up_reviews ("DistrictId", "TopicId");
+
+
 CREATE UNIQUE INDEX "IX_handling_units_DistrictId_Name" ON handling_units ("DistrictId", "Name");
 
 
@@ -411,10 +746,49 @@ CREATE INDEX "IX_households_DistrictId_AreaPath_HouseNumber" ON households ("Dis
 CREATE UNIQUE INDEX "IX_idempotent_submissions_Scope_Key" ON idempotent_submissions ("Scope", "Key");
 
 
+CREATE INDEX "IX_implementation_tasks_DistrictId_AreaPath_Status_DueOn" ON implementation_tasks ("DistrictId", "AreaPath", "Status", "DueOn");
+
+
+CREATE INDEX "IX_implementation_tasks_DistrictId_OwnerUserId_Status" ON implementation_tasks ("DistrictId", "OwnerUserId", "Status");
+
+
+CREATE INDEX "IX_implementation_tasks_DistrictId_TopicId" ON implementation_tasks ("DistrictId", "TopicId");
+
+
+CREATE UNIQUE INDEX "IX_meeting_attendances_DistrictId_MeetingId_CouncilMemberId" ON meeting_attendances ("DistrictId", "MeetingId", "CouncilMemberId");
+
+
+CREATE INDEX "IX_meeting_documents_DistrictId_MeetingId" ON meeting_documents ("DistrictId", "MeetingId");
+
+
+CREATE INDEX "IX_meetings_DistrictId_AreaPath_StartsAt" ON meetings ("DistrictId", "AreaPath", "StartsAt");
+
+
+CREATE UNIQUE INDEX "IX_meetings_DistrictId_CheckInToken" ON meetings ("DistrictId", "CheckInToken");
+
+
+CREATE UNIQUE INDEX "IX_meetings_DistrictId_CouncilId_SlotKey" ON meetings ("DistrictId", "CouncilId", "SlotKey");
+
+
+CREATE INDEX "IX_meetings_DistrictId_CouncilId_StartsAt" ON meetings ("DistrictId", "CouncilId", "StartsAt");
+
+
+CREATE UNIQUE INDEX "IX_meetings_DistrictId_Number" ON meetings ("DistrictId", "Number");
+
+
+CREATE INDEX "IX_meetings_ReminderSentAt_StartsAt" ON meetings ("ReminderSentAt", "StartsAt");
+
+
+CREATE UNIQUE INDEX "IX_minutes_approvals_DistrictId_MeetingId_CouncilMemberId" ON minutes_approvals ("DistrictId", "MeetingId", "CouncilMemberId");
+
+
 CREATE INDEX "IX_notifications_DistrictId_UserId_CreatedAt_Id" ON notifications ("DistrictId", "UserId", "CreatedAt", "Id");
 
 
 CREATE INDEX "IX_notifications_DistrictId_UserId_ReadAt" ON notifications ("DistrictId", "UserId", "ReadAt");
+
+
+CREATE INDEX "IX_objections_DistrictId_ResolutionId" ON objections ("DistrictId", "ResolutionId");
 
 
 CREATE INDEX "IX_outbox_messages_DistrictId_CreatedAt_Id" ON outbox_messages ("DistrictId", "CreatedAt", "Id");
@@ -435,6 +809,18 @@ CREATE INDEX "IX_residents_DistrictId_Phone" ON residents ("DistrictId", "Phone"
 CREATE INDEX "IX_residents_HouseholdId" ON residents ("HouseholdId");
 
 
+CREATE INDEX "IX_resolutions_DistrictId_AreaPath_DecidedAt" ON resolutions ("DistrictId", "AreaPath", "DecidedAt");
+
+
+CREATE UNIQUE INDEX "IX_resolutions_DistrictId_Number" ON resolutions ("DistrictId", "Number");
+
+
+CREATE INDEX "IX_resolutions_DistrictId_TopicId" ON resolutions ("DistrictId", "TopicId");
+
+
+CREATE INDEX "IX_resolutions_Status_NoticeEndsAt" ON resolutions ("Status", "NoticeEndsAt");
+
+
 CREATE INDEX "IX_role_assignments_DistrictId_AreaPath_Role" ON role_assignments ("DistrictId", "AreaPath", "Role");
 
 
@@ -442,6 +828,30 @@ CREATE INDEX "IX_role_assignments_DistrictId_UserId" ON role_assignments ("Distr
 
 
 CREATE INDEX "IX_roster_imports_DistrictId_AreaPath_CreatedAt" ON roster_imports ("DistrictId", "AreaPath", "CreatedAt");
+
+
+CREATE INDEX "IX_task_photos_DistrictId_TaskUpdateId" ON task_photos ("DistrictId", "TaskUpdateId");
+
+
+CREATE INDEX "IX_task_updates_DistrictId_TaskId_At" ON task_updates ("DistrictId", "TaskId", "At");
+
+
+CREATE INDEX "IX_topic_comments_DistrictId_TopicId_CreatedAt" ON topic_comments ("DistrictId", "TopicId", "CreatedAt");
+
+
+CREATE INDEX "IX_topic_demands_DistrictId_DemandId" ON topic_demands ("DistrictId", "DemandId");
+
+
+CREATE UNIQUE INDEX "IX_topic_demands_DistrictId_TopicId_DemandId" ON topic_demands ("DistrictId", "TopicId", "DemandId");
+
+
+CREATE INDEX "IX_topic_events_DistrictId_TopicId_At" ON topic_events ("DistrictId", "TopicId", "At");
+
+
+CREATE INDEX "IX_topics_DistrictId_AreaPath_Stage" ON topics ("DistrictId", "AreaPath", "Stage");
+
+
+CREATE INDEX "IX_topics_DistrictId_CouncilId_Stage" ON topics ("DistrictId", "CouncilId", "Stage");
 
 
 CREATE UNIQUE INDEX "IX_triage_rules_DistrictId_Keyword" ON triage_rules ("DistrictId", "Keyword");
@@ -472,5 +882,8 @@ CREATE INDEX "IX_users_DistrictId_PhoneNumber" ON users ("DistrictId", "PhoneNum
 
 
 CREATE UNIQUE INDEX "UserNameIndex" ON users ("NormalizedUserName");
+
+
+CREATE UNIQUE INDEX "IX_votes_DistrictId_MeetingId_TopicId_CouncilMemberId" ON votes ("DistrictId", "MeetingId", "TopicId", "CouncilMemberId");
 
 

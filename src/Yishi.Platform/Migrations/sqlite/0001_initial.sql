@@ -1,3 +1,14 @@
+CREATE TABLE "agenda_items" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_agenda_items" PRIMARY KEY,
+    "DistrictId" TEXT NOT NULL,
+    "MeetingId" TEXT NOT NULL,
+    "TopicId" TEXT NOT NULL,
+    "Position" INTEGER NOT NULL,
+    "DiscussionNotes" TEXT NULL,
+    "ResolutionId" TEXT NULL
+);
+
+
 CREATE TABLE "areas" (
     "Id" TEXT NOT NULL CONSTRAINT "PK_areas" PRIMARY KEY,
     "DistrictId" TEXT NOT NULL,
@@ -36,6 +47,52 @@ CREATE TABLE "common_issues" (
     "CreatedAt" TEXT NOT NULL,
     "CreatedBy" TEXT NULL,
     "Version" INTEGER NOT NULL
+);
+
+
+CREATE TABLE "council_members" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_council_members" PRIMARY KEY,
+    "DistrictId" TEXT NOT NULL,
+    "CouncilId" TEXT NOT NULL,
+    "UserId" TEXT NULL,
+    "ResidentId" TEXT NULL,
+    "DisplayName" TEXT NOT NULL,
+    "Position" INTEGER NOT NULL,
+    "TermStart" TEXT NULL,
+    "TermEnd" TEXT NULL,
+    "StartedOn" TEXT NOT NULL,
+    "EndedOn" TEXT NULL,
+    "EndReason" TEXT NULL
+);
+
+
+CREATE TABLE "councils" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_councils" PRIMARY KEY,
+    "DistrictId" TEXT NOT NULL,
+    "AreaId" TEXT NOT NULL,
+    "AreaPath" TEXT NOT NULL,
+    "Name" TEXT NOT NULL,
+    "Kind" INTEGER NOT NULL,
+    "QuorumNumerator" INTEGER NOT NULL,
+    "QuorumDenominator" INTEGER NOT NULL,
+    "QuorumInclusive" INTEGER NOT NULL,
+    "MajorityNumerator" INTEGER NOT NULL,
+    "MajorityDenominator" INTEGER NOT NULL,
+    "MajorityInclusive" INTEGER NOT NULL,
+    "AgendaLeadDays" INTEGER NOT NULL,
+    "MaxTopicsPerMeeting" INTEGER NULL,
+    "DecidesVitalInterests" INTEGER NOT NULL,
+    "NoticeDays" INTEGER NOT NULL,
+    "Archived" INTEGER NOT NULL,
+    "CreatedAt" TEXT NOT NULL,
+    "Version" INTEGER NOT NULL,
+    "Recurrence_Days" TEXT NOT NULL,
+    "Recurrence_Form" INTEGER NOT NULL,
+    "Recurrence_Kind" INTEGER NOT NULL,
+    "Recurrence_MonthOffset" INTEGER NOT NULL,
+    "Recurrence_Place" TEXT NULL,
+    "Recurrence_TimeOfDayMinutes" INTEGER NOT NULL,
+    "Recurrence_Weekday" INTEGER NOT NULL
 );
 
 
@@ -128,6 +185,19 @@ CREATE TABLE "demands" (
 );
 
 
+CREATE TABLE "follow_up_reviews" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_follow_up_reviews" PRIMARY KEY,
+    "DistrictId" TEXT NOT NULL,
+    "TopicId" TEXT NOT NULL,
+    "MeetingId" TEXT NULL,
+    "MetExpectations" INTEGER NOT NULL,
+    "ResidentsSatisfied" INTEGER NOT NULL,
+    "Note" TEXT NULL,
+    "ByUserId" TEXT NOT NULL,
+    "ReviewedAt" TEXT NOT NULL
+);
+
+
 CREATE TABLE "handling_units" (
     "Id" TEXT NOT NULL CONSTRAINT "PK_handling_units" PRIMARY KEY,
     "DistrictId" TEXT NOT NULL,
@@ -160,6 +230,90 @@ CREATE TABLE "idempotent_submissions" (
 );
 
 
+CREATE TABLE "implementation_tasks" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_implementation_tasks" PRIMARY KEY,
+    "DistrictId" TEXT NOT NULL,
+    "AreaId" TEXT NOT NULL,
+    "AreaPath" TEXT NOT NULL,
+    "TopicId" TEXT NOT NULL,
+    "ResolutionId" TEXT NOT NULL,
+    "Title" TEXT NOT NULL,
+    "OwnerUserId" TEXT NOT NULL,
+    "OwnerName" TEXT NOT NULL,
+    "DueOn" TEXT NOT NULL,
+    "ProgressPercent" INTEGER NOT NULL,
+    "BudgetFen" INTEGER NOT NULL,
+    "SpentFen" INTEGER NOT NULL,
+    "Status" INTEGER NOT NULL,
+    "CreatedAt" TEXT NOT NULL,
+    "CompletedAt" TEXT NULL,
+    "Version" INTEGER NOT NULL
+);
+
+
+CREATE TABLE "meeting_attendances" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_meeting_attendances" PRIMARY KEY,
+    "DistrictId" TEXT NOT NULL,
+    "MeetingId" TEXT NOT NULL,
+    "CouncilMemberId" TEXT NOT NULL,
+    "CheckedInAt" TEXT NOT NULL,
+    "Method" INTEGER NOT NULL,
+    "RecordedByUserId" TEXT NOT NULL
+);
+
+
+CREATE TABLE "meeting_documents" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_meeting_documents" PRIMARY KEY,
+    "DistrictId" TEXT NOT NULL,
+    "MeetingId" TEXT NOT NULL,
+    "FileName" TEXT NOT NULL,
+    "ContentType" TEXT NOT NULL,
+    "Bytes" BLOB NOT NULL,
+    "IsPhoto" INTEGER NOT NULL,
+    "UploadedBy" TEXT NOT NULL,
+    "CreatedAt" TEXT NOT NULL
+);
+
+
+CREATE TABLE "meetings" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_meetings" PRIMARY KEY,
+    "DistrictId" TEXT NOT NULL,
+    "AreaId" TEXT NOT NULL,
+    "AreaPath" TEXT NOT NULL,
+    "CouncilId" TEXT NOT NULL,
+    "Number" TEXT NOT NULL,
+    "Kind" INTEGER NOT NULL,
+    "Form" INTEGER NOT NULL,
+    "Place" TEXT NULL,
+    "StartsAt" TEXT NOT NULL,
+    "SlotKey" TEXT NULL,
+    "Status" INTEGER NOT NULL,
+    "AgendaPublishedAt" TEXT NULL,
+    "OpenedAt" TEXT NULL,
+    "AdjournedAt" TEXT NULL,
+    "CancelledAt" TEXT NULL,
+    "CancelReason" TEXT NULL,
+    "CheckInToken" TEXT NOT NULL,
+    "MinutesText" TEXT NULL,
+    "MinutesStatus" INTEGER NOT NULL,
+    "MinutesDraftedAt" TEXT NULL,
+    "MinutesApprovedAt" TEXT NULL,
+    "ReminderSentAt" TEXT NULL,
+    "CreatedAt" TEXT NOT NULL,
+    "CreatedBy" TEXT NULL,
+    "Version" INTEGER NOT NULL
+);
+
+
+CREATE TABLE "minutes_approvals" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_minutes_approvals" PRIMARY KEY,
+    "DistrictId" TEXT NOT NULL,
+    "MeetingId" TEXT NOT NULL,
+    "CouncilMemberId" TEXT NOT NULL,
+    "ApprovedAt" TEXT NOT NULL
+);
+
+
 CREATE TABLE "notifications" (
     "Id" TEXT NOT NULL CONSTRAINT "PK_notifications" PRIMARY KEY,
     "DistrictId" TEXT NOT NULL,
@@ -168,6 +322,21 @@ CREATE TABLE "notifications" (
     "Link" TEXT NULL,
     "CreatedAt" TEXT NOT NULL,
     "ReadAt" TEXT NULL
+);
+
+
+CREATE TABLE "objections" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_objections" PRIMARY KEY,
+    "DistrictId" TEXT NOT NULL,
+    "ResolutionId" TEXT NOT NULL,
+    "Text" TEXT NOT NULL,
+    "SubmittedByUserId" TEXT NULL,
+    "ContactPhone" TEXT NULL,
+    "CreatedAt" TEXT NOT NULL,
+    "Answer" TEXT NULL,
+    "AnsweredAt" TEXT NULL,
+    "AnsweredByUserId" TEXT NULL,
+    "Upheld" INTEGER NULL
 );
 
 
@@ -184,6 +353,34 @@ CREATE TABLE "outbox_messages" (
     "Attempts" INTEGER NOT NULL,
     "SentAt" TEXT NULL,
     "LastError" TEXT NULL,
+    "Version" INTEGER NOT NULL
+);
+
+
+CREATE TABLE "resolutions" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_resolutions" PRIMARY KEY,
+    "DistrictId" TEXT NOT NULL,
+    "AreaId" TEXT NOT NULL,
+    "AreaPath" TEXT NOT NULL,
+    "CouncilId" TEXT NOT NULL,
+    "TopicId" TEXT NOT NULL,
+    "MeetingId" TEXT NOT NULL,
+    "Number" TEXT NOT NULL,
+    "Title" TEXT NOT NULL,
+    "Text" TEXT NOT NULL,
+    "MembersTotal" INTEGER NOT NULL,
+    "Present" INTEGER NOT NULL,
+    "For" INTEGER NOT NULL,
+    "Against" INTEGER NOT NULL,
+    "Abstain" INTEGER NOT NULL,
+    "Passed" INTEGER NOT NULL,
+    "DecidedAt" TEXT NOT NULL,
+    "NoticeStartsAt" TEXT NULL,
+    "NoticeEndsAt" TEXT NULL,
+    "Status" INTEGER NOT NULL,
+    "EffectiveAt" TEXT NULL,
+    "WithdrawnAt" TEXT NULL,
+    "WithdrawReason" TEXT NULL,
     "Version" INTEGER NOT NULL
 );
 
@@ -227,6 +424,90 @@ CREATE TABLE "sequences" (
     "Name" TEXT NOT NULL,
     "Value" INTEGER NOT NULL,
     CONSTRAINT "PK_sequences" PRIMARY KEY ("DistrictId", "Name")
+);
+
+
+CREATE TABLE "task_photos" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_task_photos" PRIMARY KEY,
+    "DistrictId" TEXT NOT NULL,
+    "TaskUpdateId" TEXT NOT NULL,
+    "ContentType" TEXT NOT NULL,
+    "Bytes" BLOB NOT NULL,
+    "Width" INTEGER NOT NULL,
+    "Height" INTEGER NOT NULL,
+    "CreatedAt" TEXT NOT NULL
+);
+
+
+CREATE TABLE "task_updates" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_task_updates" PRIMARY KEY,
+    "DistrictId" TEXT NOT NULL,
+    "TaskId" TEXT NOT NULL,
+    "ProgressPercent" INTEGER NOT NULL,
+    "SpentFenDelta" INTEGER NOT NULL,
+    "Note" TEXT NULL,
+    "ByUserId" TEXT NOT NULL,
+    "At" TEXT NOT NULL
+);
+
+
+CREATE TABLE "topic_comments" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_topic_comments" PRIMARY KEY,
+    "DistrictId" TEXT NOT NULL,
+    "TopicId" TEXT NOT NULL,
+    "UserId" TEXT NOT NULL,
+    "Stance" INTEGER NOT NULL,
+    "Text" TEXT NOT NULL,
+    "CreatedAt" TEXT NOT NULL
+);
+
+
+CREATE TABLE "topic_demands" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_topic_demands" PRIMARY KEY,
+    "DistrictId" TEXT NOT NULL,
+    "TopicId" TEXT NOT NULL,
+    "DemandId" TEXT NOT NULL,
+    "TrackingCode" TEXT NOT NULL
+);
+
+
+CREATE TABLE "topic_events" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_topic_events" PRIMARY KEY,
+    "DistrictId" TEXT NOT NULL,
+    "TopicId" TEXT NOT NULL,
+    "Action" TEXT NOT NULL,
+    "From" INTEGER NOT NULL,
+    "To" INTEGER NOT NULL,
+    "Note" TEXT NULL,
+    "ByUserId" TEXT NULL,
+    "At" TEXT NOT NULL
+);
+
+
+CREATE TABLE "topics" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_topics" PRIMARY KEY,
+    "DistrictId" TEXT NOT NULL,
+    "AreaId" TEXT NOT NULL,
+    "AreaPath" TEXT NOT NULL,
+    "CouncilId" TEXT NOT NULL,
+    "Title" TEXT NOT NULL,
+    "Description" TEXT NOT NULL,
+    "Reason" TEXT NULL,
+    "EstimatedCostFen" INTEGER NULL,
+    "Origin" INTEGER NOT NULL,
+    "ProposedByUserId" TEXT NULL,
+    "VitalInterest" INTEGER NOT NULL,
+    "Urgent" INTEGER NOT NULL,
+    "ContentCategory" INTEGER NULL,
+    "MustDeliberate" INTEGER NULL,
+    "Stage" INTEGER NOT NULL,
+    "CreatedAt" TEXT NOT NULL,
+    "StageChangedAt" TEXT NOT NULL,
+    "ReviewEndsAt" TEXT NULL,
+    "ResolutionId" TEXT NULL,
+    "LastReason" TEXT NULL,
+    "ClosedAt" TEXT NULL,
+    "Version" INTEGER NOT NULL
 );
 
 
@@ -283,6 +564,18 @@ CREATE TABLE "users" (
 );
 
 
+CREATE TABLE "votes" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_votes" PRIMARY KEY,
+    "DistrictId" TEXT NOT NULL,
+    "MeetingId" TEXT NOT NULL,
+    "TopicId" TEXT NOT NULL,
+    "CouncilMemberId" TEXT NOT NULL,
+    "Choice" INTEGER NOT NULL,
+    "CastAt" TEXT NOT NULL,
+    "RecordedByUserId" TEXT NOT NULL
+);
+
+
 CREATE TABLE "residents" (
     "Id" TEXT NOT NULL CONSTRAINT "PK_residents" PRIMARY KEY,
     "DistrictId" TEXT NOT NULL,
@@ -324,6 +617,12 @@ CREATE TABLE "user_tokens" (
 );
 
 
+CREATE UNIQUE INDEX "IX_agenda_items_DistrictId_MeetingId_TopicId" ON "agenda_items" ("DistrictId", "MeetingId", "TopicId");
+
+
+CREATE INDEX "IX_agenda_items_DistrictId_TopicId" ON "agenda_items" ("DistrictId", "TopicId");
+
+
 CREATE INDEX "IX_areas_DistrictId_ParentId" ON "areas" ("DistrictId", "ParentId");
 
 
@@ -337,6 +636,21 @@ CREATE INDEX "IX_audit_entries_DistrictId_EntityType_EntityId_At" ON "audit_entr
 
 
 CREATE INDEX "IX_common_issues_DistrictId_AreaPath" ON "common_issues" ("DistrictId", "AreaPath");
+
+
+CREATE INDEX "IX_council_members_DistrictId_CouncilId_EndedOn" ON "council_members" ("DistrictId", "CouncilId", "EndedOn");
+
+
+CREATE UNIQUE INDEX "IX_council_members_DistrictId_CouncilId_UserId" ON "council_members" ("DistrictId", "CouncilId", "UserId") WHERE "EndedOn" IS NULL AND "UserId" IS NOT NULL;
+
+
+CREATE INDEX "IX_council_members_DistrictId_UserId" ON "council_members" ("DistrictId", "UserId");
+
+
+CREATE UNIQUE INDEX "IX_councils_DistrictId_AreaId_Name" ON "councils" ("DistrictId", "AreaId", "Name");
+
+
+CREATE INDEX "IX_councils_DistrictId_AreaPath" ON "councils" ("DistrictId", "AreaPath");
 
 
 CREATE UNIQUE INDEX "IX_deadline_rules_DistrictId_Ownership_Urgent" ON "deadline_rules" ("DistrictId", "Ownership", "Urgent");
@@ -378,6 +692,9 @@ CREATE UNIQUE INDEX "IX_demands_DistrictId_TrackingCode" ON "demands" ("District
 CREATE INDEX "IX_demands_DistrictId_UnitId_Status" ON "demands" ("DistrictId", "UnitId", "Status");
 
 
+CREATE INDEX "IX_follow_up_reviews_DistrictId_TopicId" ON "follow_up_reviews" ("DistrictId", "TopicId");
+
+
 CREATE UNIQUE INDEX "IX_handling_units_DistrictId_Name" ON "handling_units" ("DistrictId", "Name");
 
 
@@ -390,10 +707,49 @@ CREATE INDEX "IX_households_DistrictId_AreaPath_HouseNumber" ON "households" ("D
 CREATE UNIQUE INDEX "IX_idempotent_submissions_Scope_Key" ON "idempotent_submissions" ("Scope", "Key");
 
 
+CREATE INDEX "IX_implementation_tasks_DistrictId_AreaPath_Status_DueOn" ON "implementation_tasks" ("DistrictId", "AreaPath", "Status", "DueOn");
+
+
+CREATE INDEX "IX_implementation_tasks_DistrictId_OwnerUserId_Status" ON "implementation_tasks" ("DistrictId", "OwnerUserId", "Status");
+
+
+CREATE INDEX "IX_implementation_tasks_DistrictId_TopicId" ON "implementation_tasks" ("DistrictId", "TopicId");
+
+
+CREATE UNIQUE INDEX "IX_meeting_attendances_DistrictId_MeetingId_CouncilMemberId" ON "meeting_attendances" ("DistrictId", "MeetingId", "CouncilMemberId");
+
+
+CREATE INDEX "IX_meeting_documents_DistrictId_MeetingId" ON "meeting_documents" ("DistrictId", "MeetingId");
+
+
+CREATE INDEX "IX_meetings_DistrictId_AreaPath_StartsAt" ON "meetings" ("DistrictId", "AreaPath", "StartsAt");
+
+
+CREATE UNIQUE INDEX "IX_meetings_DistrictId_CheckInToken" ON "meetings" ("DistrictId", "CheckInToken");
+
+
+CREATE UNIQUE INDEX "IX_meetings_DistrictId_CouncilId_SlotKey" ON "meetings" ("DistrictId", "CouncilId", "SlotKey");
+
+
+CREATE INDEX "IX_meetings_DistrictId_CouncilId_StartsAt" ON "meetings" ("DistrictId", "CouncilId", "StartsAt");
+
+
+CREATE UNIQUE INDEX "IX_meetings_DistrictId_Number" ON "meetings" ("DistrictId", "Number");
+
+
+CREATE INDEX "IX_meetings_ReminderSentAt_StartsAt" ON "meetings" ("ReminderSentAt", "StartsAt");
+
+
+CREATE UNIQUE INDEX "IX_minutes_approvals_DistrictId_MeetingId_CouncilMemberId" ON "minutes_approvals" ("DistrictId", "MeetingId", "CouncilMemberId");
+
+
 CREATE INDEX "IX_notifications_DistrictId_UserId_CreatedAt_Id" ON "notifications" ("DistrictId", "UserId", "CreatedAt", "Id");
 
 
 CREATE INDEX "IX_notifications_DistrictId_UserId_ReadAt" ON "notifications" ("DistrictId", "UserId", "ReadAt");
+
+
+CREATE INDEX "IX_objections_DistrictId_ResolutionId" ON "objections" ("DistrictId", "ResolutionId");
 
 
 CREATE INDEX "IX_outbox_messages_DistrictId_CreatedAt_Id" ON "outbox_messages" ("DistrictId", "CreatedAt", "Id");
@@ -414,6 +770,18 @@ CREATE INDEX "IX_residents_DistrictId_Phone" ON "residents" ("DistrictId", "Phon
 CREATE INDEX "IX_residents_HouseholdId" ON "residents" ("HouseholdId");
 
 
+CREATE INDEX "IX_resolutions_DistrictId_AreaPath_DecidedAt" ON "resolutions" ("DistrictId", "AreaPath", "DecidedAt");
+
+
+CREATE UNIQUE INDEX "IX_resolutions_DistrictId_Number" ON "resolutions" ("DistrictId", "Number");
+
+
+CREATE INDEX "IX_resolutions_DistrictId_TopicId" ON "resolutions" ("DistrictId", "TopicId");
+
+
+CREATE INDEX "IX_resolutions_Status_NoticeEndsAt" ON "resolutions" ("Status", "NoticeEndsAt");
+
+
 CREATE INDEX "IX_role_assignments_DistrictId_AreaPath_Role" ON "role_assignments" ("DistrictId", "AreaPath", "Role");
 
 
@@ -421,6 +789,30 @@ CREATE INDEX "IX_role_assignments_DistrictId_UserId" ON "role_assignments" ("Dis
 
 
 CREATE INDEX "IX_roster_imports_DistrictId_AreaPath_CreatedAt" ON "roster_imports" ("DistrictId", "AreaPath", "CreatedAt");
+
+
+CREATE INDEX "IX_task_photos_DistrictId_TaskUpdateId" ON "task_photos" ("DistrictId", "TaskUpdateId");
+
+
+CREATE INDEX "IX_task_updates_DistrictId_TaskId_At" ON "task_updates" ("DistrictId", "TaskId", "At");
+
+
+CREATE INDEX "IX_topic_comments_DistrictId_TopicId_CreatedAt" ON "topic_comments" ("DistrictId", "TopicId", "CreatedAt");
+
+
+CREATE INDEX "IX_topic_demands_DistrictId_DemandId" ON "topic_demands" ("DistrictId", "DemandId");
+
+
+CREATE UNIQUE INDEX "IX_topic_demands_DistrictId_TopicId_DemandId" ON "topic_demands" ("DistrictId", "TopicId", "DemandId");
+
+
+CREATE INDEX "IX_topic_events_DistrictId_TopicId_At" ON "topic_events" ("DistrictId", "TopicId", "At");
+
+
+CREATE INDEX "IX_topics_DistrictId_AreaPath_Stage" ON "topics" ("DistrictId", "AreaPath", "Stage");
+
+
+CREATE INDEX "IX_topics_DistrictId_CouncilId_Stage" ON "topics" ("DistrictId", "CouncilId", "Stage");
 
 
 CREATE UNIQUE INDEX "IX_triage_rules_DistrictId_Keyword" ON "triage_rules" ("DistrictId", "Keyword");
@@ -451,5 +843,8 @@ CREATE INDEX "IX_users_DistrictId_PhoneNumber" ON "users" ("DistrictId", "PhoneN
 
 
 CREATE UNIQUE INDEX "UserNameIndex" ON "users" ("NormalizedUserName");
+
+
+CREATE UNIQUE INDEX "IX_votes_DistrictId_MeetingId_TopicId_CouncilMemberId" ON "votes" ("DistrictId", "MeetingId", "TopicId", "CouncilMemberId");
 
 
