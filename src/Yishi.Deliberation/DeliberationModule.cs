@@ -31,6 +31,9 @@ public sealed class DeliberationModule : IYishiModule
         services.AddScoped<Features.MyMeetings.MyMeetings>();
         services.AddScoped<Features.Participate.Participation>();
         services.AddScoped<Contracts.IResolutionRegistry, Features.Registry.ResolutionRegistry>();
+        services.AddScoped<Features.FollowThrough.FollowThrough>();
+        services.AddScoped<Features.FollowThrough.ProgressReport>();
+        services.AddScoped<Features.FollowThrough.PublicDeliberation>();
         services.AddSingleton<DeliberationSchedule>();
         if (configuration.GetValue("Deliberation:Schedule", true)) services.AddHostedService<DeliberationScheduleService>();
     }
@@ -46,6 +49,14 @@ public sealed class DeliberationModule : IYishiModule
         MeetingMinutes.Map(api);
         Features.MyMeetings.MyMeetings.Map(api);
         Features.Participate.Participation.Map(api);
+        Features.FollowThrough.FollowThrough.Map(api);
+        Features.FollowThrough.ProgressReport.Map(api);
+    }
+
+    public void MapAnonymousApi(RouteGroupBuilder publicApi)
+    {
+        Features.FollowThrough.FollowThrough.MapAnonymous(publicApi);
+        Features.FollowThrough.PublicDeliberation.Map(publicApi);
     }
 
     public IEnumerable<NavItem> Navigation =>

@@ -47,8 +47,29 @@ public sealed class DeliberationSchedule(IServiceScopeFactory scopes, TimeProvid
         var reminded = 0;
         foreach (var (id, districtId) in due)
             if (await RemindAsync(id, districtId, now, ct)) reminded++;
-        if (generated + reminded > 0) log.LogInformation("Deliberation schedule: {Generated} meetings generated, {Reminded} reminders sent", generated, reminded);
+        var effective = await TakeEffectAsync(now, ct);
+        if (generated + reminded + effective > 0)
+            log.LogInformation("Deliberation schedule: {Generated} meetings generated, {Reminded} reminders sent, {Effective} resolutions took effect", generated, reminded, effective);
         return (generated, reminded);
+    }
+
+    /// <summary>Resolutions whose public notice is over take effect (公示期满生效), district by district.</summary>
+    public async Task<int> TakeEffectAsync(DateTime now, CancellationToken ct = default)
+    {
+        List<Guid> districts;
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            districts = await scope.ServiceProvider.GetRequiredService<YishiDbContext>().Set<Resolution>().IgnoreQueryFilters().AsNoTracking()
+                .Where(r => r.Status == ResolutionStatus.UnderNotice && r.NoticeEndsAt <= now).Select(r => r.DistrictId).Distinct().ToListAsync(ct);
+        }
+        var count = 0;
+        foreach (var districtId in districts)
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            scope.ServiceProvider.GetRequiredService<RequestContext>().SetSystem(districtId, "schedule");
+            count += await scope.ServiceProvider.GetRequiredService<FollowThrough.FollowThrough>().TakeEffectDueAsync(ct);
+        }
+        return count;
     }
 
     private async Task<bool> RemindAsync(Guid meetingId, Guid districtId, DateTime now, CancellationToken ct)
