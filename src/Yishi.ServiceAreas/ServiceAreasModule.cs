@@ -1,9 +1,38 @@
 using System.Reflection;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Yishi.Platform.Modules;
 
 namespace Yishi.ServiceAreas;
 
+/// <summary>1+1: service areas, organiser/supervisor, volunteer teams, signboards, the points lists and household points, evaluations.</summary>
 public sealed class ServiceAreasModule : IYishiModule
 {
     public Assembly Assembly => typeof(ServiceAreasModule).Assembly;
+
+    public void AddServices(IServiceCollection services, IConfiguration configuration)
+    {
+        // Points lists, household points, appeals, rankings (正负面清单积分)
+        services.AddScoped<Features.PointsShared.PointsAccess>();
+        services.AddScoped<Features.PointLists.IPointListResolutions, Features.PointLists.NoResolutionRegistry>();
+        services.AddScoped<Features.PointLists.PointLists>();
+        services.AddScoped<Features.PointAwards.PointAwards>();
+        services.AddScoped<Features.PointAppeals.PointAppeals>();
+        services.AddScoped<Features.PointRankings.PointRankings>();
+    }
+
+    public void MapApi(RouteGroupBuilder api)
+    {
+        // Points lists, household points, appeals, rankings
+        Features.PointLists.PointLists.Map(api);
+        Features.PointAwards.PointAwards.Map(api);
+        Features.PointAppeals.PointAppeals.Map(api);
+        Features.PointRankings.PointRankings.Map(api);
+    }
+
+    public IEnumerable<NavItem> Navigation =>
+    [
+        new("/service-areas/points", "Nav_Points", typeof(PointsStrings), null, 40, Features.PointsShared.PointRoles.Works),
+    ];
 }

@@ -198,6 +198,97 @@ CREATE TABLE outbox_messages (
 );
 
 
+CREATE TABLE point_appeals (
+    "Id" uuid NOT NULL,
+    "DistrictId" uuid NOT NULL,
+    "AreaId" uuid NOT NULL,
+    "AreaPath" character varying(200) NOT NULL,
+    "PointEntryId" uuid NOT NULL,
+    "OpenEntryId" uuid,
+    "HouseholdId" uuid NOT NULL,
+    "EntryAwardedByUserId" uuid NOT NULL,
+    "Reason" character varying(1000) NOT NULL,
+    "RaisedByUserId" uuid NOT NULL,
+    "RaisedAt" timestamp with time zone NOT NULL,
+    "Status" integer NOT NULL,
+    "DecidedByUserId" uuid,
+    "DecidedAt" timestamp with time zone,
+    "DecisionNote" character varying(1000),
+    "ReversalEntryId" uuid,
+    "Version" integer NOT NULL,
+    CONSTRAINT "PK_point_appeals" PRIMARY KEY ("Id")
+);
+
+
+CREATE TABLE point_entries (
+    "Id" uuid NOT NULL,
+    "DistrictId" uuid NOT NULL,
+    "HouseholdId" uuid NOT NULL,
+    "AreaId" uuid NOT NULL,
+    "AreaPath" character varying(200) NOT NULL,
+    "PointRuleId" uuid NOT NULL,
+    "RuleVersionNumber" integer NOT NULL,
+    "Points" integer NOT NULL,
+    "Evidence" character varying(500) NOT NULL,
+    "AwardedByUserId" uuid NOT NULL,
+    "AwardedAt" timestamp with time zone NOT NULL,
+    "OccurredOn" date NOT NULL,
+    "ReversesEntryId" uuid,
+    CONSTRAINT "PK_point_entries" PRIMARY KEY ("Id")
+);
+
+
+CREATE TABLE point_list_versions (
+    "Id" uuid NOT NULL,
+    "DistrictId" uuid NOT NULL,
+    "PointListId" uuid NOT NULL,
+    "Number" integer NOT NULL,
+    "Status" integer NOT NULL,
+    "DraftedByUserId" uuid NOT NULL,
+    "DraftedAt" timestamp with time zone NOT NULL,
+    "ApprovedOn" date,
+    "EffectiveFrom" date,
+    "ApprovedByUserId" uuid,
+    "ApprovedAt" timestamp with time zone,
+    "ResolutionId" uuid,
+    "BodyName" character varying(60),
+    "MembersTotal" integer,
+    "MembersPresent" integer,
+    "VotesFor" integer,
+    "VotesAgainst" integer,
+    "VotesAbstain" integer,
+    "SupersededAt" timestamp with time zone,
+    "Version" integer NOT NULL,
+    CONSTRAINT "PK_point_list_versions" PRIMARY KEY ("Id")
+);
+
+
+CREATE TABLE point_lists (
+    "Id" uuid NOT NULL,
+    "DistrictId" uuid NOT NULL,
+    "AreaId" uuid NOT NULL,
+    "AreaPath" character varying(200) NOT NULL,
+    "CreatedAt" timestamp with time zone NOT NULL,
+    "LastNumber" integer NOT NULL,
+    "Version" integer NOT NULL,
+    CONSTRAINT "PK_point_lists" PRIMARY KEY ("Id")
+);
+
+
+CREATE TABLE point_rules (
+    "Id" uuid NOT NULL,
+    "DistrictId" uuid NOT NULL,
+    "PointListVersionId" uuid NOT NULL,
+    "Code" character varying(20) NOT NULL,
+    "Direction" integer NOT NULL,
+    "Points" integer NOT NULL,
+    "Description" character varying(200) NOT NULL,
+    "EvidenceRequired" character varying(200),
+    "Category" character varying(30),
+    CONSTRAINT "PK_point_rules" PRIMARY KEY ("Id")
+);
+
+
 CREATE TABLE role_assignments (
     "Id" uuid NOT NULL,
     "DistrictId" uuid NOT NULL,
@@ -421,6 +512,45 @@ CREATE INDEX "IX_outbox_messages_DistrictId_Status_CreatedAt" ON outbox_messages
 
 
 CREATE INDEX "IX_outbox_messages_Status_NextAttemptAt" ON outbox_messages ("Status", "NextAttemptAt");
+
+
+CREATE INDEX "IX_point_appeals_DistrictId_AreaPath_Status" ON point_appeals ("DistrictId", "AreaPath", "Status");
+
+
+CREATE INDEX "IX_point_appeals_DistrictId_HouseholdId" ON point_appeals ("DistrictId", "HouseholdId");
+
+
+CREATE UNIQUE INDEX "IX_point_appeals_DistrictId_OpenEntryId" ON point_appeals ("DistrictId", "OpenEntryId");
+
+
+CREATE INDEX "IX_point_appeals_DistrictId_PointEntryId" ON point_appeals ("DistrictId", "PointEntryId");
+
+
+CREATE INDEX "IX_point_entries_DistrictId_AreaPath_OccurredOn" ON point_entries ("DistrictId", "AreaPath", "OccurredOn");
+
+
+CREATE INDEX "IX_point_entries_DistrictId_HouseholdId_Id" ON point_entries ("DistrictId", "HouseholdId", "Id");
+
+
+CREATE INDEX "IX_point_entries_DistrictId_PointRuleId" ON point_entries ("DistrictId", "PointRuleId");
+
+
+CREATE UNIQUE INDEX "IX_point_entries_DistrictId_ReversesEntryId" ON point_entries ("DistrictId", "ReversesEntryId");
+
+
+CREATE UNIQUE INDEX "IX_point_list_versions_DistrictId_PointListId_Number" ON point_list_versions ("DistrictId", "PointListId", "Number");
+
+
+CREATE INDEX "IX_point_list_versions_DistrictId_PointListId_Status_Effective~" ON point_list_versions ("DistrictId", "PointListId", "Status", "EffectiveFrom");
+
+
+CREATE UNIQUE INDEX "IX_point_lists_DistrictId_AreaId" ON point_lists ("DistrictId", "AreaId");
+
+
+CREATE INDEX "IX_point_lists_DistrictId_AreaPath" ON point_lists ("DistrictId", "AreaPath");
+
+
+CREATE UNIQUE INDEX "IX_point_rules_DistrictId_PointListVersionId_Code" ON point_rules ("DistrictId", "PointListVersionId", "Code");
 
 
 CREATE INDEX "IX_residents_DistrictId_Name" ON residents ("DistrictId", "Name");

@@ -185,6 +185,92 @@ CREATE TABLE "outbox_messages" (
 );
 
 
+CREATE TABLE "point_appeals" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_point_appeals" PRIMARY KEY,
+    "DistrictId" TEXT NOT NULL,
+    "AreaId" TEXT NOT NULL,
+    "AreaPath" TEXT NOT NULL,
+    "PointEntryId" TEXT NOT NULL,
+    "OpenEntryId" TEXT NULL,
+    "HouseholdId" TEXT NOT NULL,
+    "EntryAwardedByUserId" TEXT NOT NULL,
+    "Reason" TEXT NOT NULL,
+    "RaisedByUserId" TEXT NOT NULL,
+    "RaisedAt" TEXT NOT NULL,
+    "Status" INTEGER NOT NULL,
+    "DecidedByUserId" TEXT NULL,
+    "DecidedAt" TEXT NULL,
+    "DecisionNote" TEXT NULL,
+    "ReversalEntryId" TEXT NULL,
+    "Version" INTEGER NOT NULL
+);
+
+
+CREATE TABLE "point_entries" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_point_entries" PRIMARY KEY,
+    "DistrictId" TEXT NOT NULL,
+    "HouseholdId" TEXT NOT NULL,
+    "AreaId" TEXT NOT NULL,
+    "AreaPath" TEXT NOT NULL,
+    "PointRuleId" TEXT NOT NULL,
+    "RuleVersionNumber" INTEGER NOT NULL,
+    "Points" INTEGER NOT NULL,
+    "Evidence" TEXT NOT NULL,
+    "AwardedByUserId" TEXT NOT NULL,
+    "AwardedAt" TEXT NOT NULL,
+    "OccurredOn" TEXT NOT NULL,
+    "ReversesEntryId" TEXT NULL
+);
+
+
+CREATE TABLE "point_list_versions" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_point_list_versions" PRIMARY KEY,
+    "DistrictId" TEXT NOT NULL,
+    "PointListId" TEXT NOT NULL,
+    "Number" INTEGER NOT NULL,
+    "Status" INTEGER NOT NULL,
+    "DraftedByUserId" TEXT NOT NULL,
+    "DraftedAt" TEXT NOT NULL,
+    "ApprovedOn" TEXT NULL,
+    "EffectiveFrom" TEXT NULL,
+    "ApprovedByUserId" TEXT NULL,
+    "ApprovedAt" TEXT NULL,
+    "ResolutionId" TEXT NULL,
+    "BodyName" TEXT NULL,
+    "MembersTotal" INTEGER NULL,
+    "MembersPresent" INTEGER NULL,
+    "VotesFor" INTEGER NULL,
+    "VotesAgainst" INTEGER NULL,
+    "VotesAbstain" INTEGER NULL,
+    "SupersededAt" TEXT NULL,
+    "Version" INTEGER NOT NULL
+);
+
+
+CREATE TABLE "point_lists" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_point_lists" PRIMARY KEY,
+    "DistrictId" TEXT NOT NULL,
+    "AreaId" TEXT NOT NULL,
+    "AreaPath" TEXT NOT NULL,
+    "CreatedAt" TEXT NOT NULL,
+    "LastNumber" INTEGER NOT NULL,
+    "Version" INTEGER NOT NULL
+);
+
+
+CREATE TABLE "point_rules" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_point_rules" PRIMARY KEY,
+    "DistrictId" TEXT NOT NULL,
+    "PointListVersionId" TEXT NOT NULL,
+    "Code" TEXT NOT NULL,
+    "Direction" INTEGER NOT NULL,
+    "Points" INTEGER NOT NULL,
+    "Description" TEXT NOT NULL,
+    "EvidenceRequired" TEXT NULL,
+    "Category" TEXT NULL
+);
+
+
 CREATE TABLE "role_assignments" (
     "Id" TEXT NOT NULL CONSTRAINT "PK_role_assignments" PRIMARY KEY,
     "DistrictId" TEXT NOT NULL,
@@ -400,6 +486,45 @@ CREATE INDEX "IX_outbox_messages_DistrictId_Status_CreatedAt" ON "outbox_message
 
 
 CREATE INDEX "IX_outbox_messages_Status_NextAttemptAt" ON "outbox_messages" ("Status", "NextAttemptAt");
+
+
+CREATE INDEX "IX_point_appeals_DistrictId_AreaPath_Status" ON "point_appeals" ("DistrictId", "AreaPath", "Status");
+
+
+CREATE INDEX "IX_point_appeals_DistrictId_HouseholdId" ON "point_appeals" ("DistrictId", "HouseholdId");
+
+
+CREATE UNIQUE INDEX "IX_point_appeals_DistrictId_OpenEntryId" ON "point_appeals" ("DistrictId", "OpenEntryId");
+
+
+CREATE INDEX "IX_point_appeals_DistrictId_PointEntryId" ON "point_appeals" ("DistrictId", "PointEntryId");
+
+
+CREATE INDEX "IX_point_entries_DistrictId_AreaPath_OccurredOn" ON "point_entries" ("DistrictId", "AreaPath", "OccurredOn");
+
+
+CREATE INDEX "IX_point_entries_DistrictId_HouseholdId_Id" ON "point_entries" ("DistrictId", "HouseholdId", "Id");
+
+
+CREATE INDEX "IX_point_entries_DistrictId_PointRuleId" ON "point_entries" ("DistrictId", "PointRuleId");
+
+
+CREATE UNIQUE INDEX "IX_point_entries_DistrictId_ReversesEntryId" ON "point_entries" ("DistrictId", "ReversesEntryId");
+
+
+CREATE UNIQUE INDEX "IX_point_list_versions_DistrictId_PointListId_Number" ON "point_list_versions" ("DistrictId", "PointListId", "Number");
+
+
+CREATE INDEX "IX_point_list_versions_DistrictId_PointListId_Status_EffectiveFrom" ON "point_list_versions" ("DistrictId", "PointListId", "Status", "EffectiveFrom");
+
+
+CREATE UNIQUE INDEX "IX_point_lists_DistrictId_AreaId" ON "point_lists" ("DistrictId", "AreaId");
+
+
+CREATE INDEX "IX_point_lists_DistrictId_AreaPath" ON "point_lists" ("DistrictId", "AreaPath");
+
+
+CREATE UNIQUE INDEX "IX_point_rules_DistrictId_PointListVersionId_Code" ON "point_rules" ("DistrictId", "PointListVersionId", "Code");
 
 
 CREATE INDEX "IX_residents_DistrictId_Name" ON "residents" ("DistrictId", "Name");
