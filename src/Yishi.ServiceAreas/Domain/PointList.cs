@@ -104,7 +104,7 @@ public sealed class PointListVersion : ITenantOwned, IVersioned
     {
         EnsureDraft();
         if (ManualApproval.Refusal(record) is { } key)
-            throw new RuleViolation("points.approval_refused", key, "VotesFor", typeof(PointsStrings), 422);
+            throw new RuleViolation("points.approval_refused", key, "For", typeof(PointsStrings), 422);
         BodyName = record.BodyName;
         MembersTotal = record.MembersTotal;
         MembersPresent = record.Present;

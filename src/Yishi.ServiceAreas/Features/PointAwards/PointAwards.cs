@@ -24,6 +24,8 @@ public sealed record HouseholdPointsDto(Guid HouseholdId, string HouseNumber, st
 /// <summary>A rule a household can be given points for on a day: the rules of the version in force that day.</summary>
 public sealed record RuleChoice(Guid Id, string Code, string Description, int SignedPoints, string? EvidenceRequired, string? Category, int VersionNumber);
 
+public sealed record HouseholdChoice(Guid Id, string HouseNumber, Guid AreaId, string AreaName);
+
 /// <summary>
 /// 积分: awarding points to a household (an append-only ledger line citing the rule and the version in force on the
 /// day it happened), the household's balance (always the ledger's sum) and history, and the entries list.
@@ -81,6 +83,20 @@ public sealed class PointAwards(YishiDbContext db, PointsAccess access, AuditTra
         var rules = await db.Set<PointRule>().AsNoTracking().Where(r => r.PointListVersionId == inForce.Id).ToListAsync(ct);
         return rules.OrderBy(r => r.Direction).ThenBy(r => r.Code, StringComparer.Ordinal)
             .Select(r => new RuleChoice(r.Id, r.Code, r.Description, r.SignedPoints, r.EvidenceRequired, r.Category, inForce.Number)).ToList();
+    }
+
+    /// <summary>The households of <paramref name="communityId"/> the caller may award points to, optionally those whose house number contains <paramref name="house"/>.</summary>
+    public async Task<IReadOnlyList<HouseholdChoice>> HouseholdChoicesAsync(Guid communityId, string? house, CancellationToken ct = default)
+    {
+        var community = await access.CommunityForReadingAsync(communityId, PointRoles.CanAward, ct);
+        var paths = (await access.Scope.PathsWhereAsync(PointRoles.CanAward, ct))
+            .Select(p => community.Path.StartsWith(p, StringComparison.Ordinal) ? community.Path : p)
+            .Where(p => p.StartsWith(community.Path, StringComparison.Ordinal)).Distinct().ToList();
+        var q = db.Households.AsNoTracking().WithinAny(h => h.AreaPath, paths);
+        if (house?.Trim() is { Length: > 0 } text) q = q.Where(h => h.HouseNumber.Contains(text));
+        var rows = await q.OrderBy(h => h.AreaPath).ThenBy(h => h.HouseNumber).Take(500).ToListAsync(ct);
+        var names = await access.AreaNamesAsync(rows.Select(h => h.AreaId), ct);
+        return rows.Select(h => new HouseholdChoice(h.Id, h.HouseNumber, h.AreaId, names.GetValueOrDefault(h.AreaId, ""))).ToList();
     }
 
     /// <summary>A household's balance and history, for officials in scope.</summary>

@@ -270,3 +270,8 @@ internal static class InputInvalidExtensions
 {
     public static string FieldKey(this InputInvalid e) => e.Fields.Values.First();
 }
+
+public static class PointListVersionDtoExtensions
+{
+    public static bool IsDraft(this PointListVersionDto v) => v.Status == PointListVersionStatus.Draft;
+}

@@ -84,6 +84,20 @@ public sealed class PointsAccess(YishiDbContext db, AccessScope scope, RequestCo
         return area;
     }
 
+    /// <summary>The communities the caller works in with <paramref name="grants"/>: those under a role held above, and those of roles held in a group.</summary>
+    public async Task<IReadOnlyList<Area>> MyCommunitiesAsync(Func<Role, bool> grants, CancellationToken ct = default)
+    {
+        var held = (await scope.HeldRolesAsync(ct)).Where(h => grants(h.Role)).ToList();
+        var above = held.Where(h => h.AreaPath.Count(c => c == '/') <= 4).Select(h => h.AreaPath).Distinct().ToList();
+        var within = held.Select(h => CommunityId(h.AreaPath)).OfType<Guid>().Distinct().ToList();
+        var communities = await db.Areas.AsNoTracking().Where(a => a.Level == AreaLevel.Community && a.RetiredAt == null)
+            .Where(a => within.Contains(a.Id)).ToListAsync(ct);
+        if (above.Count > 0)
+            communities.AddRange(await db.Areas.AsNoTracking().Where(a => a.Level == AreaLevel.Community && a.RetiredAt == null)
+                .WithinAny(a => a.Path, above).ToListAsync(ct));
+        return communities.DistinctBy(a => a.Id).OrderBy(a => a.Path, StringComparer.Ordinal).ToList();
+    }
+
     public async Task<Household> HouseholdAsync(Guid householdId, Func<Role, bool> grants, CancellationToken ct = default)
     {
         var household = await db.Households.AsNoTracking().FirstOrDefaultAsync(h => h.Id == householdId, ct)
