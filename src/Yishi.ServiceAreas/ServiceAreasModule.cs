@@ -20,6 +20,8 @@ public sealed class ServiceAreasModule : IYishiModule
         services.AddScoped<Features.PointAwards.PointAwards>();
         services.AddScoped<Features.PointAppeals.PointAppeals>();
         services.AddScoped<Features.PointRankings.PointRankings>();
+        services.AddScoped<Features.Evaluations.Evaluations>();
+        services.AddScoped<Platform.Demo.IDemoSeeder, Demo.DemoPointsSeeder>();
     }
 
     public void MapApi(RouteGroupBuilder api)
@@ -29,10 +31,12 @@ public sealed class ServiceAreasModule : IYishiModule
         Features.PointAwards.PointAwards.Map(api);
         Features.PointAppeals.PointAppeals.Map(api);
         Features.PointRankings.PointRankings.Map(api);
+        Features.Evaluations.Evaluations.Map(api);
     }
 
     public IEnumerable<NavItem> Navigation =>
     [
         new("/service-areas/points", "Nav_Points", typeof(PointsStrings), null, 40, Features.PointsShared.PointRoles.Works),
+        new("/service-areas/evaluations", "Nav_Evaluations", typeof(PointsStrings), null, 41, r => Features.Evaluations.EvaluationRoles.CanViewResults(r) || Features.PointsShared.PointRoles.CanManage(r)),
     ];
 }

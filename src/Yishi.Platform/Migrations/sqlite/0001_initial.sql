@@ -1,3 +1,23 @@
+CREATE TABLE "activity_participants" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_activity_participants" PRIMARY KEY,
+    "DistrictId" TEXT NOT NULL,
+    "ActivityId" TEXT NOT NULL,
+    "TeamMemberId" TEXT NOT NULL
+);
+
+
+CREATE TABLE "activity_photos" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_activity_photos" PRIMARY KEY,
+    "DistrictId" TEXT NOT NULL,
+    "ActivityId" TEXT NOT NULL,
+    "ContentType" TEXT NOT NULL,
+    "Bytes" BLOB NOT NULL,
+    "Width" INTEGER NOT NULL,
+    "Height" INTEGER NOT NULL,
+    "CreatedAt" TEXT NOT NULL
+);
+
+
 CREATE TABLE "areas" (
     "Id" TEXT NOT NULL CONSTRAINT "PK_areas" PRIMARY KEY,
     "DistrictId" TEXT NOT NULL,
@@ -23,6 +43,21 @@ CREATE TABLE "audit_entries" (
     "From" TEXT NULL,
     "To" TEXT NULL,
     "Note" TEXT NULL
+);
+
+
+CREATE TABLE "block_chiefs" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_block_chiefs" PRIMARY KEY,
+    "Kind" INTEGER NOT NULL,
+    "Label" TEXT NOT NULL,
+    "DistrictId" TEXT NOT NULL,
+    "ServiceAreaId" TEXT NOT NULL,
+    "UserId" TEXT NULL,
+    "ResidentId" TEXT NULL,
+    "DisplayName" TEXT NOT NULL,
+    "StartedOn" TEXT NOT NULL,
+    "EndedOn" TEXT NULL,
+    "EndReason" TEXT NULL
 );
 
 
@@ -125,6 +160,60 @@ CREATE TABLE "demands" (
 );
 
 
+CREATE TABLE "evaluation_criteria" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_evaluation_criteria" PRIMARY KEY,
+    "DistrictId" TEXT NOT NULL,
+    "RoundId" TEXT NOT NULL,
+    "Name" TEXT NOT NULL,
+    "MaxScore" INTEGER NOT NULL,
+    "Order" INTEGER NOT NULL
+);
+
+
+CREATE TABLE "evaluation_evaluators" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_evaluation_evaluators" PRIMARY KEY,
+    "DistrictId" TEXT NOT NULL,
+    "RoundId" TEXT NOT NULL,
+    "UserId" TEXT NOT NULL,
+    "OwnServiceAreaId" TEXT NOT NULL
+);
+
+
+CREATE TABLE "evaluation_rounds" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_evaluation_rounds" PRIMARY KEY,
+    "DistrictId" TEXT NOT NULL,
+    "AreaId" TEXT NOT NULL,
+    "AreaPath" TEXT NOT NULL,
+    "Kind" INTEGER NOT NULL,
+    "Period" TEXT NOT NULL,
+    "Status" INTEGER NOT NULL,
+    "CreatedByUserId" TEXT NOT NULL,
+    "CreatedAt" TEXT NOT NULL,
+    "ClosedAt" TEXT NULL,
+    "Version" INTEGER NOT NULL
+);
+
+
+CREATE TABLE "evaluation_score_items" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_evaluation_score_items" PRIMARY KEY,
+    "DistrictId" TEXT NOT NULL,
+    "ScoreId" TEXT NOT NULL,
+    "CriterionId" TEXT NOT NULL,
+    "Score" INTEGER NOT NULL
+);
+
+
+CREATE TABLE "evaluation_scores" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_evaluation_scores" PRIMARY KEY,
+    "DistrictId" TEXT NOT NULL,
+    "RoundId" TEXT NOT NULL,
+    "EvaluatorUserId" TEXT NOT NULL,
+    "ServiceAreaId" TEXT NOT NULL,
+    "Total" INTEGER NOT NULL,
+    "ScoredAt" TEXT NOT NULL
+);
+
+
 CREATE TABLE "handling_units" (
     "Id" TEXT NOT NULL CONSTRAINT "PK_handling_units" PRIMARY KEY,
     "DistrictId" TEXT NOT NULL,
@@ -132,6 +221,21 @@ CREATE TABLE "handling_units" (
     "Duties" TEXT NULL,
     "Active" INTEGER NOT NULL,
     "Version" INTEGER NOT NULL
+);
+
+
+CREATE TABLE "household_visits" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_household_visits" PRIMARY KEY,
+    "DistrictId" TEXT NOT NULL,
+    "AreaId" TEXT NOT NULL,
+    "AreaPath" TEXT NOT NULL,
+    "ServiceAreaId" TEXT NOT NULL,
+    "HouseholdId" TEXT NOT NULL,
+    "VisitorMemberId" TEXT NOT NULL,
+    "VisitedOn" TEXT NOT NULL,
+    "Notes" TEXT NULL,
+    "RecordedBy" TEXT NOT NULL,
+    "CreatedAt" TEXT NOT NULL
 );
 
 
@@ -154,6 +258,21 @@ CREATE TABLE "idempotent_submissions" (
     "DistrictId" TEXT NOT NULL,
     "DemandId" TEXT NOT NULL,
     "CreatedAt" TEXT NOT NULL
+);
+
+
+CREATE TABLE "member_evaluations" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_member_evaluations" PRIMARY KEY,
+    "DistrictId" TEXT NOT NULL,
+    "RoundId" TEXT NOT NULL,
+    "HouseholdId" TEXT NOT NULL,
+    "AreaId" TEXT NOT NULL,
+    "AreaPath" TEXT NOT NULL,
+    "ServiceAreaId" TEXT NOT NULL,
+    "Rating" INTEGER NOT NULL,
+    "Comment" TEXT NULL,
+    "ByUserId" TEXT NOT NULL,
+    "At" TEXT NOT NULL
 );
 
 
@@ -271,6 +390,33 @@ CREATE TABLE "point_rules" (
 );
 
 
+CREATE TABLE "resident_services" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_resident_services" PRIMARY KEY,
+    "DistrictId" TEXT NOT NULL,
+    "AreaId" TEXT NOT NULL,
+    "AreaPath" TEXT NOT NULL,
+    "ServiceAreaId" TEXT NOT NULL,
+    "HouseholdId" TEXT NOT NULL,
+    "Kind" INTEGER NOT NULL,
+    "Need" TEXT NOT NULL,
+    "RequestedByUserId" TEXT NULL,
+    "RecordedByUserId" TEXT NULL,
+    "Status" INTEGER NOT NULL,
+    "AssigneeMemberId" TEXT NULL,
+    "AssigneeUserId" TEXT NULL,
+    "AssignedAt" TEXT NULL,
+    "DoneAt" TEXT NULL,
+    "DoneNote" TEXT NULL,
+    "Satisfaction" INTEGER NULL,
+    "RatingComment" TEXT NULL,
+    "RatedAt" TEXT NULL,
+    "CancelledAt" TEXT NULL,
+    "CancelReason" TEXT NULL,
+    "CreatedAt" TEXT NOT NULL,
+    "Version" INTEGER NOT NULL
+);
+
+
 CREATE TABLE "role_assignments" (
     "Id" TEXT NOT NULL CONSTRAINT "PK_role_assignments" PRIMARY KEY,
     "DistrictId" TEXT NOT NULL,
@@ -310,6 +456,85 @@ CREATE TABLE "sequences" (
     "Name" TEXT NOT NULL,
     "Value" INTEGER NOT NULL,
     CONSTRAINT "PK_sequences" PRIMARY KEY ("DistrictId", "Name")
+);
+
+
+CREATE TABLE "service_activities" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_service_activities" PRIMARY KEY,
+    "DistrictId" TEXT NOT NULL,
+    "AreaId" TEXT NOT NULL,
+    "AreaPath" TEXT NOT NULL,
+    "ServiceAreaId" TEXT NOT NULL,
+    "Type" INTEGER NOT NULL,
+    "Title" TEXT NOT NULL,
+    "HeldOn" TEXT NOT NULL,
+    "ParticipantCount" INTEGER NOT NULL,
+    "Minutes" INTEGER NOT NULL,
+    "Notes" TEXT NULL,
+    "DemandId" TEXT NULL,
+    "DemandTrackingCode" TEXT NULL,
+    "RecordedBy" TEXT NOT NULL,
+    "CreatedAt" TEXT NOT NULL,
+    "Version" INTEGER NOT NULL
+);
+
+
+CREATE TABLE "service_area_groups" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_service_area_groups" PRIMARY KEY,
+    "DistrictId" TEXT NOT NULL,
+    "ServiceAreaId" TEXT NOT NULL,
+    "AreaId" TEXT NOT NULL,
+    "AreaPath" TEXT NOT NULL
+);
+
+
+CREATE TABLE "service_area_households" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_service_area_households" PRIMARY KEY,
+    "DistrictId" TEXT NOT NULL,
+    "ServiceAreaId" TEXT NOT NULL,
+    "HouseholdId" TEXT NOT NULL
+);
+
+
+CREATE TABLE "service_area_posts" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_service_area_posts" PRIMARY KEY,
+    "Kind" INTEGER NOT NULL,
+    "DistrictId" TEXT NOT NULL,
+    "ServiceAreaId" TEXT NOT NULL,
+    "UserId" TEXT NULL,
+    "ResidentId" TEXT NULL,
+    "DisplayName" TEXT NOT NULL,
+    "StartedOn" TEXT NOT NULL,
+    "EndedOn" TEXT NULL,
+    "EndReason" TEXT NULL
+);
+
+
+CREATE TABLE "service_areas" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_service_areas" PRIMARY KEY,
+    "DistrictId" TEXT NOT NULL,
+    "AreaId" TEXT NOT NULL,
+    "AreaPath" TEXT NOT NULL,
+    "Name" TEXT NOT NULL,
+    "Duties" TEXT NULL,
+    "CreatedAt" TEXT NOT NULL,
+    "RetiredAt" TEXT NULL,
+    "Version" INTEGER NOT NULL
+);
+
+
+CREATE TABLE "team_members" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_team_members" PRIMARY KEY,
+    "TeamId" TEXT NOT NULL,
+    "Kind" INTEGER NOT NULL,
+    "DistrictId" TEXT NOT NULL,
+    "ServiceAreaId" TEXT NOT NULL,
+    "UserId" TEXT NULL,
+    "ResidentId" TEXT NULL,
+    "DisplayName" TEXT NOT NULL,
+    "StartedOn" TEXT NOT NULL,
+    "EndedOn" TEXT NULL,
+    "EndReason" TEXT NULL
 );
 
 
@@ -366,6 +591,32 @@ CREATE TABLE "users" (
 );
 
 
+CREATE TABLE "visit_suggestions" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_visit_suggestions" PRIMARY KEY,
+    "DistrictId" TEXT NOT NULL,
+    "AreaId" TEXT NOT NULL,
+    "AreaPath" TEXT NOT NULL,
+    "ServiceAreaId" TEXT NOT NULL,
+    "VisitId" TEXT NOT NULL,
+    "HouseholdId" TEXT NOT NULL,
+    "Text" TEXT NOT NULL,
+    "Answer" TEXT NULL,
+    "AnsweredAt" TEXT NULL,
+    "AnsweredBy" TEXT NULL,
+    "CreatedAt" TEXT NOT NULL,
+    "Version" INTEGER NOT NULL
+);
+
+
+CREATE TABLE "volunteer_teams" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_volunteer_teams" PRIMARY KEY,
+    "DistrictId" TEXT NOT NULL,
+    "ServiceAreaId" TEXT NOT NULL,
+    "Name" TEXT NOT NULL,
+    "CreatedAt" TEXT NOT NULL
+);
+
+
 CREATE TABLE "residents" (
     "Id" TEXT NOT NULL CONSTRAINT "PK_residents" PRIMARY KEY,
     "DistrictId" TEXT NOT NULL,
@@ -407,6 +658,15 @@ CREATE TABLE "user_tokens" (
 );
 
 
+CREATE UNIQUE INDEX "IX_activity_participants_DistrictId_ActivityId_TeamMemberId" ON "activity_participants" ("DistrictId", "ActivityId", "TeamMemberId");
+
+
+CREATE INDEX "IX_activity_participants_DistrictId_TeamMemberId" ON "activity_participants" ("DistrictId", "TeamMemberId");
+
+
+CREATE INDEX "IX_activity_photos_DistrictId_ActivityId" ON "activity_photos" ("DistrictId", "ActivityId");
+
+
 CREATE INDEX "IX_areas_DistrictId_ParentId" ON "areas" ("DistrictId", "ParentId");
 
 
@@ -417,6 +677,15 @@ CREATE INDEX "IX_audit_entries_DistrictId_At" ON "audit_entries" ("DistrictId", 
 
 
 CREATE INDEX "IX_audit_entries_DistrictId_EntityType_EntityId_At" ON "audit_entries" ("DistrictId", "EntityType", "EntityId", "At");
+
+
+CREATE INDEX "IX_block_chiefs_DistrictId_ResidentId" ON "block_chiefs" ("DistrictId", "ResidentId");
+
+
+CREATE INDEX "IX_block_chiefs_DistrictId_ServiceAreaId_EndedOn" ON "block_chiefs" ("DistrictId", "ServiceAreaId", "EndedOn");
+
+
+CREATE INDEX "IX_block_chiefs_DistrictId_UserId" ON "block_chiefs" ("DistrictId", "UserId");
 
 
 CREATE INDEX "IX_common_issues_DistrictId_AreaPath" ON "common_issues" ("DistrictId", "AreaPath");
@@ -461,7 +730,37 @@ CREATE UNIQUE INDEX "IX_demands_DistrictId_TrackingCode" ON "demands" ("District
 CREATE INDEX "IX_demands_DistrictId_UnitId_Status" ON "demands" ("DistrictId", "UnitId", "Status");
 
 
+CREATE INDEX "IX_evaluation_criteria_DistrictId_RoundId_Order" ON "evaluation_criteria" ("DistrictId", "RoundId", "Order");
+
+
+CREATE UNIQUE INDEX "IX_evaluation_evaluators_DistrictId_RoundId_UserId" ON "evaluation_evaluators" ("DistrictId", "RoundId", "UserId");
+
+
+CREATE UNIQUE INDEX "IX_evaluation_rounds_DistrictId_AreaId_Kind_Period" ON "evaluation_rounds" ("DistrictId", "AreaId", "Kind", "Period");
+
+
+CREATE INDEX "IX_evaluation_rounds_DistrictId_AreaPath_Status" ON "evaluation_rounds" ("DistrictId", "AreaPath", "Status");
+
+
+CREATE UNIQUE INDEX "IX_evaluation_score_items_DistrictId_ScoreId_CriterionId" ON "evaluation_score_items" ("DistrictId", "ScoreId", "CriterionId");
+
+
+CREATE UNIQUE INDEX "IX_evaluation_scores_DistrictId_RoundId_EvaluatorUserId_ServiceAreaId" ON "evaluation_scores" ("DistrictId", "RoundId", "EvaluatorUserId", "ServiceAreaId");
+
+
+CREATE INDEX "IX_evaluation_scores_DistrictId_RoundId_ServiceAreaId" ON "evaluation_scores" ("DistrictId", "RoundId", "ServiceAreaId");
+
+
 CREATE UNIQUE INDEX "IX_handling_units_DistrictId_Name" ON "handling_units" ("DistrictId", "Name");
+
+
+CREATE INDEX "IX_household_visits_DistrictId_AreaPath_VisitedOn" ON "household_visits" ("DistrictId", "AreaPath", "VisitedOn");
+
+
+CREATE INDEX "IX_household_visits_DistrictId_HouseholdId" ON "household_visits" ("DistrictId", "HouseholdId");
+
+
+CREATE INDEX "IX_household_visits_DistrictId_ServiceAreaId_VisitedOn" ON "household_visits" ("DistrictId", "ServiceAreaId", "VisitedOn");
 
 
 CREATE UNIQUE INDEX "IX_households_DistrictId_AreaId_HouseNumber" ON "households" ("DistrictId", "AreaId", "HouseNumber");
@@ -471,6 +770,12 @@ CREATE INDEX "IX_households_DistrictId_AreaPath_HouseNumber" ON "households" ("D
 
 
 CREATE UNIQUE INDEX "IX_idempotent_submissions_Scope_Key" ON "idempotent_submissions" ("Scope", "Key");
+
+
+CREATE UNIQUE INDEX "IX_member_evaluations_DistrictId_RoundId_HouseholdId" ON "member_evaluations" ("DistrictId", "RoundId", "HouseholdId");
+
+
+CREATE INDEX "IX_member_evaluations_DistrictId_RoundId_ServiceAreaId" ON "member_evaluations" ("DistrictId", "RoundId", "ServiceAreaId");
 
 
 CREATE INDEX "IX_notifications_DistrictId_UserId_CreatedAt_Id" ON "notifications" ("DistrictId", "UserId", "CreatedAt", "Id");
@@ -527,6 +832,18 @@ CREATE INDEX "IX_point_lists_DistrictId_AreaPath" ON "point_lists" ("DistrictId"
 CREATE UNIQUE INDEX "IX_point_rules_DistrictId_PointListVersionId_Code" ON "point_rules" ("DistrictId", "PointListVersionId", "Code");
 
 
+CREATE INDEX "IX_resident_services_DistrictId_AreaPath_CreatedAt" ON "resident_services" ("DistrictId", "AreaPath", "CreatedAt");
+
+
+CREATE INDEX "IX_resident_services_DistrictId_AssigneeUserId_Status" ON "resident_services" ("DistrictId", "AssigneeUserId", "Status");
+
+
+CREATE INDEX "IX_resident_services_DistrictId_RequestedByUserId" ON "resident_services" ("DistrictId", "RequestedByUserId");
+
+
+CREATE INDEX "IX_resident_services_DistrictId_ServiceAreaId_Status_CreatedAt" ON "resident_services" ("DistrictId", "ServiceAreaId", "Status", "CreatedAt");
+
+
 CREATE INDEX "IX_residents_DistrictId_Name" ON "residents" ("DistrictId", "Name");
 
 
@@ -543,6 +860,48 @@ CREATE INDEX "IX_role_assignments_DistrictId_UserId" ON "role_assignments" ("Dis
 
 
 CREATE INDEX "IX_roster_imports_DistrictId_AreaPath_CreatedAt" ON "roster_imports" ("DistrictId", "AreaPath", "CreatedAt");
+
+
+CREATE INDEX "IX_service_activities_DistrictId_AreaPath_HeldOn" ON "service_activities" ("DistrictId", "AreaPath", "HeldOn");
+
+
+CREATE INDEX "IX_service_activities_DistrictId_ServiceAreaId_HeldOn" ON "service_activities" ("DistrictId", "ServiceAreaId", "HeldOn");
+
+
+CREATE INDEX "IX_service_area_groups_DistrictId_AreaId" ON "service_area_groups" ("DistrictId", "AreaId");
+
+
+CREATE UNIQUE INDEX "IX_service_area_groups_DistrictId_ServiceAreaId_AreaId" ON "service_area_groups" ("DistrictId", "ServiceAreaId", "AreaId");
+
+
+CREATE UNIQUE INDEX "IX_service_area_households_DistrictId_HouseholdId" ON "service_area_households" ("DistrictId", "HouseholdId");
+
+
+CREATE INDEX "IX_service_area_households_DistrictId_ServiceAreaId" ON "service_area_households" ("DistrictId", "ServiceAreaId");
+
+
+CREATE INDEX "IX_service_area_posts_DistrictId_ResidentId" ON "service_area_posts" ("DistrictId", "ResidentId");
+
+
+CREATE INDEX "IX_service_area_posts_DistrictId_ServiceAreaId_EndedOn" ON "service_area_posts" ("DistrictId", "ServiceAreaId", "EndedOn");
+
+
+CREATE INDEX "IX_service_area_posts_DistrictId_UserId" ON "service_area_posts" ("DistrictId", "UserId");
+
+
+CREATE UNIQUE INDEX "IX_service_areas_DistrictId_AreaId_Name" ON "service_areas" ("DistrictId", "AreaId", "Name");
+
+
+CREATE INDEX "IX_service_areas_DistrictId_AreaPath" ON "service_areas" ("DistrictId", "AreaPath");
+
+
+CREATE INDEX "IX_team_members_DistrictId_ResidentId" ON "team_members" ("DistrictId", "ResidentId");
+
+
+CREATE INDEX "IX_team_members_DistrictId_ServiceAreaId_EndedOn" ON "team_members" ("DistrictId", "ServiceAreaId", "EndedOn");
+
+
+CREATE INDEX "IX_team_members_DistrictId_UserId" ON "team_members" ("DistrictId", "UserId");
 
 
 CREATE UNIQUE INDEX "IX_triage_rules_DistrictId_Keyword" ON "triage_rules" ("DistrictId", "Keyword");
@@ -573,5 +932,17 @@ CREATE INDEX "IX_users_DistrictId_PhoneNumber" ON "users" ("DistrictId", "PhoneN
 
 
 CREATE UNIQUE INDEX "UserNameIndex" ON "users" ("NormalizedUserName");
+
+
+CREATE INDEX "IX_visit_suggestions_DistrictId_AreaPath_CreatedAt" ON "visit_suggestions" ("DistrictId", "AreaPath", "CreatedAt");
+
+
+CREATE INDEX "IX_visit_suggestions_DistrictId_ServiceAreaId_AnsweredAt" ON "visit_suggestions" ("DistrictId", "ServiceAreaId", "AnsweredAt");
+
+
+CREATE INDEX "IX_visit_suggestions_DistrictId_VisitId" ON "visit_suggestions" ("DistrictId", "VisitId");
+
+
+CREATE UNIQUE INDEX "IX_volunteer_teams_DistrictId_ServiceAreaId" ON "volunteer_teams" ("DistrictId", "ServiceAreaId");
 
 
