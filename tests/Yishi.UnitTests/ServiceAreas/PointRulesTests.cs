@@ -173,3 +173,47 @@ public class PointRulesTests
         appeal.ReversalEntryId.ShouldBeNull();
     }
 }
+
+public class EvaluationRulesTests
+{
+    [Fact]
+    public void A_period_is_unique_per_kind_whatever_the_spacing()
+    {
+        var existing = new[] { (EvaluationKind.Mutual, "2026年第三季度") };
+        EvaluationPeriods.IsTaken(existing, EvaluationKind.Mutual, "2026年 第三季度 ").ShouldBeTrue();
+        EvaluationPeriods.IsTaken(existing, EvaluationKind.Members, "2026年第三季度").ShouldBeFalse();
+        EvaluationPeriods.IsTaken(existing, EvaluationKind.Mutual, "2026年第四季度").ShouldBeFalse();
+        EvaluationPeriods.Normalise(" 2026年 第三季度").ShouldBe("2026年第三季度");
+    }
+
+    [Fact]
+    public void An_evaluator_may_not_score_their_own_area()
+    {
+        var own = Guid.NewGuid();
+        var evaluator = new EvaluationEvaluator(Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), own);
+        Should.Throw<RuleViolation>(() => evaluator.EnsureMayScore(own)).Code.ShouldBe("evaluation.own_area");
+        evaluator.EnsureMayScore(Guid.NewGuid());
+    }
+
+    [Fact]
+    public void A_closed_round_takes_no_more_scores_and_cannot_close_twice()
+    {
+        var round = new EvaluationRound(Guid.NewGuid(), Guid.NewGuid(), "/d/s/c/", EvaluationKind.Mutual, "2026年第三季度", Guid.NewGuid(), new DateTime(2026, 11, 23, 2, 0, 0, DateTimeKind.Utc));
+        round.EnsureOpen();
+        round.Close(new DateTime(2026, 11, 23, 2, 0, 0, DateTimeKind.Utc));
+        Should.Throw<RuleViolation>(() => round.EnsureOpen()).Code.ShouldBe("evaluation.round_closed");
+        Should.Throw<RuleViolation>(() => round.Close(new DateTime(2026, 11, 23, 2, 0, 0, DateTimeKind.Utc)));
+        Should.Throw<RuleViolation>(() => round.EnsureKind(EvaluationKind.Members)).Code.ShouldBe("evaluation.wrong_kind");
+    }
+
+    [Fact]
+    public void Results_are_integers_averages_in_tenths_and_rates_in_per_mille()
+    {
+        EvaluationResults.AverageTenths([85, 86]).ShouldBe(855);
+        EvaluationResults.AverageTenths([90, 90, 91]).ShouldBe(903); // 90.33
+        EvaluationResults.AverageTenths([]).ShouldBe(0);
+        EvaluationResults.SatisfactionPerMille(7, 2, 1).ShouldBe(900);
+        EvaluationResults.SatisfactionPerMille(1, 1, 1).ShouldBe(667);
+        EvaluationResults.SatisfactionPerMille(0, 0, 0).ShouldBe(0);
+    }
+}
