@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 using Yishi.Platform.Areas.Domain;
 using Yishi.Platform.Data;
 using Yishi.Platform.Demo;
@@ -15,7 +17,7 @@ namespace Yishi.ServiceAreas.Demo;
 /// environment, closed with results, and the residents' evaluation of the two members). Deterministic (fixed seed,
 /// days relative to "now"); inserted in one batch.
 /// </summary>
-internal sealed class DemoPointsSeeder(YishiDbContext db) : IDemoSeeder
+internal sealed class DemoPointsSeeder(YishiDbContext db, ILogger<DemoPointsSeeder> log) : IDemoSeeder
 {
     private const int Seed = 20261140;
 
@@ -44,6 +46,7 @@ internal sealed class DemoPointsSeeder(YishiDbContext db) : IDemoSeeder
 
     public async Task SeedAsync(DemoContext demo, CancellationToken ct)
     {
+        var started = Stopwatch.StartNew();
         var random = new Random(Seed);
         var districtId = demo.DistrictId;
         var today = DateOnly.FromDateTime(demo.Now.AddHours(8));
@@ -114,36 +117,41 @@ internal sealed class DemoPointsSeeder(YishiDbContext db) : IDemoSeeder
                 }
                 db.AddRange(entries);
 
-                // Appeals from households whose head has an account: dismissed, upheld (reversed by the supervisor), open.
-                var appealing = mine.Where(h => accountOf.ContainsKey(h.Id)).Take(3).ToList();
-                foreach (var (h, i) in appealing.Select((h, i) => (h, i)))
+                // Appeals. Open ones from households whose head has an account (they can follow it on /resident/points);
+                // decided ones in the villages' service-area groups, where the supervisor decides what the organiser awarded
+                // (those residents appealed in person; the grid worker recorded the appeal).
+                foreach (var h in mine.Where(h => accountOf.ContainsKey(h.Id)).Take(1))
+                    AddAppeal(h, v2, v2Rules, "F01", Awarder(slug, groupIds[h.AreaId], User) ?? secretary, accountOf[h.Id], null, false, today.AddDays(-6));
+                foreach (var (h, i) in mine.Where(h => GroupNumber(groupIds[h.AreaId].Name) == 1 && !accountOf.ContainsKey(h.Id)).Take(2).Select((h, i) => (h, i)))
                 {
                     var group = groupIds[h.AreaId];
-                    var awarder = Awarder(slug, group, User) ?? secretary;
-                    var supervisor = SupervisorOf(slug, group, User);
-                    var rule = v2Rules.First(r => r.Code == (i == 1 ? "F03" : "F01"));
-                    var day = today.AddDays(-20 + i * 6);
-                    var entry = PointEntry.Award(districtId, h.Id, h.AreaId, h.AreaPath, rule, v2.Number, i == 1 ? "巡查发现门口水沟倾倒污水" : "院坝外堆放建筑材料，提醒后未清理",
-                        awarder, day.ToDateTime(new TimeOnly(2, 30), DateTimeKind.Utc), day);
-                    db.Add(entry);
-                    var raisedAt = day.AddDays(2).ToDateTime(new TimeOnly(11, 0), DateTimeKind.Utc);
-                    var appeal = new PointAppeal(entry, i == 1 ? "污水是邻居家排的，不是我家，可以请网格员核实。" : "材料是修房子临时放的，已经在三天内清走了。", accountOf[h.Id], raisedAt);
-                    db.Add(appeal);
-                    if (supervisor is { } sup && sup != awarder && i < 2)
-                    {
-                        if (i == 0) appeal.Dismiss("经现场复核，材料超过一周未清理，情况属实，维持扣分。", sup, raisedAt.AddDays(2));
-                        else db.Add(appeal.Uphold(entry, "经网格员核实，污水确系邻户排放，予以冲正。", sup, raisedAt.AddDays(1), DateOnly.FromDateTime(raisedAt.AddDays(1).AddHours(8))));
-                    }
+                    if (Awarder(slug, group, User) is not { } organiser || SupervisorOf(slug, group, User) is not { } supervisor || User($"grid-{slug}-1") is not { } grid) break;
+                    AddAppeal(h, v2, v2Rules, i == 0 ? "F01" : "F03", organiser, grid, supervisor, upheld: i == 1, today.AddDays(-30 + i * 9));
                 }
 
                 await SeedEvaluationsAsync(demo, community, mine, accountOf, secretary, random, ct);
             }
             await db.SaveChangesAsync(ct);
+            log.LogInformation("Demo points: {Lists} lists, {Entries} entries in {Ms} ms", communities.Count, db.ChangeTracker.Entries<PointEntry>().Count(), started.ElapsedMilliseconds);
         }
         finally
         {
             db.ChangeTracker.AutoDetectChangesEnabled = autoDetect;
         }
+    }
+
+    private void AddAppeal(Household h, PointListVersion version, List<PointRule> rules, string code, Guid awarder, Guid raisedBy, Guid? decider, bool upheld, DateOnly day)
+    {
+        var rule = rules.First(r => r.Code == code);
+        var entry = PointEntry.Award(h.DistrictId, h.Id, h.AreaId, h.AreaPath, rule, version.Number, code == "F03" ? "巡查发现门口水沟倾倒污水" : "院坝外堆放建筑材料，提醒后未清理",
+            awarder, day.ToDateTime(new TimeOnly(2, 30), DateTimeKind.Utc), day);
+        db.Add(entry);
+        var raisedAt = day.AddDays(2).ToDateTime(new TimeOnly(3, 0), DateTimeKind.Utc);
+        var appeal = new PointAppeal(entry, code == "F03" ? "污水是邻居家排的，不是我家，可以请网格员核实。" : "材料是修房子临时放的，已经在三天内清走了。", raisedBy, raisedAt);
+        db.Add(appeal);
+        if (decider is not { } sup) return;
+        if (upheld) db.Add(appeal.Uphold(entry, "经网格员核实，污水确系邻户排放，予以冲正。", sup, raisedAt.AddDays(1), day.AddDays(3)));
+        else appeal.Dismiss("经现场复核，材料超过一周未清理，情况属实，维持扣分。", sup, raisedAt.AddDays(2));
     }
 
     private static Guid? Awarder(string slug, Area group, Func<string, Guid?> user)
