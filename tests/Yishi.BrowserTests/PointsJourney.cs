@@ -48,9 +48,9 @@ public sealed class PointsJourney(BrowserApp app)
         await secretary.FillAsync("#approve-against", "1");
         await secretary.FillAsync("#approve-abstain", "0");
         await secretary.ClickAsync("#approve");
-        await secretary.WaitForSelectorAsync(".field-error[data-field=For]");
+        await secretary.WaitForSelectorAsync(".field-error[data-field=Present]");
         (await secretary.InputValueAsync("#approve-present")).ShouldBe("20");
-        (await secretary.Locator(".field-error[data-field=For]").InnerTextAsync()).ShouldContain("三分之二");
+        (await secretary.Locator(".field-error[data-field=Present]").InnerTextAsync()).ShouldContain("三分之二");
         await BrowserApp.ScreenshotAsync(secretary, "pts-02-approval-refused-no-quorum");
         await secretary.FillAsync("#approve-present", "30");
         await secretary.FillAsync("#approve-for", "27");

@@ -100,7 +100,7 @@ internal sealed class DemoPointsSeeder(YishiDbContext db, ILogger<DemoPointsSeed
                 if (mine.Count == 0) continue;
                 var chosen = mine.Where(_ => random.Next(3) == 0).ToList();
                 var weights = V1.Select(r => r.Weight).ToArray();
-                var entries = new List<PointEntry>();
+                var awards = new List<(Household H, Guid Awarder, PointRule Rule, int Version, DateOnly Day, DateTime At)>();
                 foreach (var h in chosen)
                 {
                     var awarder = Awarder(slug, groupIds[h.AreaId], User) ?? secretary;
@@ -112,9 +112,12 @@ internal sealed class DemoPointsSeeder(YishiDbContext db, ILogger<DemoPointsSeed
                         var rule = (version == v2 ? v2Rules : v1Rules)[pick];
                         if (version == v2 && random.Next(25) == 0) rule = v2Rules[^1];
                         var at = day.ToDateTime(new TimeOnly(9 + random.Next(9), random.Next(60)), DateTimeKind.Utc).AddHours(-8);
-                        entries.Add(PointEntry.Award(districtId, h.Id, h.AreaId, h.AreaPath, rule, version.Number, Evidence(rule, random), awarder, at, day));
+                        awards.Add((h, awarder, rule, version.Number, day, at));
                     }
                 }
+                // Made in the order they were recorded, so ids (the ledger's order) follow time.
+                var entries = awards.OrderBy(a => a.At).Select(a => PointEntry.Award(districtId, a.H.Id, a.H.AreaId, a.H.AreaPath, a.Rule, a.Version, Evidence(a.Rule, random),
+                    a.Awarder, a.At, a.Day)).ToList();
                 db.AddRange(entries);
 
                 // Appeals. Open ones from households whose head has an account (they can follow it on /resident/points);

@@ -104,7 +104,7 @@ public sealed class PointListVersion : ITenantOwned, IVersioned
     {
         EnsureDraft();
         if (ManualApproval.Refusal(record) is { } key)
-            throw new RuleViolation("points.approval_refused", key, "For", typeof(PointsStrings), 422);
+            throw new RuleViolation("points.approval_refused", key, ManualApproval.FieldOf(key), typeof(PointsStrings), 422);
         BodyName = record.BodyName;
         MembersTotal = record.MembersTotal;
         MembersPresent = record.Present;
@@ -149,6 +149,14 @@ public static class ManualApproval
     public static bool HasQuorum(int total, int present) => present * 3 >= total * 2;
 
     public static bool HasMajority(int present, int votesFor) => votesFor * 2 > present;
+
+    /// <summary>The form field a refusal is shown next to.</summary>
+    public static string FieldOf(string refusalKey) => refusalKey switch
+    {
+        "Points_NoQuorum" or "Points_PresentAboveTotal" => "Present",
+        "Points_VoteNumbersInvalid" => "MembersTotal",
+        _ => "For",
+    };
 
     /// <summary>The message key explaining why the vote does not approve the list, or null when it does.</summary>
     public static string? Refusal(ApprovalRecord r)

@@ -250,6 +250,38 @@ public sealed class Evaluations(YishiDbContext db, PointsAccess access, AuditTra
         return new RoundResultsDto(ToDto(round, criteria), round.Status == EvaluationRoundStatus.Closed, mutual, members);
     }
 
+    public sealed record Candidate(Guid UserId, string Name, Guid ServiceAreaId, string ServiceAreaName, bool Assigned);
+
+    public sealed record ScoringView(RoundDto Round, Guid OwnServiceAreaId, IReadOnlyList<(Guid Id, string Name, bool Scored)> Targets);
+
+    /// <summary>For the round page: the organisers and supervisors of the community's service areas, and whether each is assigned.</summary>
+    public async Task<IReadOnlyList<Candidate>> CandidatesAsync(Guid roundId, CancellationToken ct = default)
+    {
+        var round = await RoundAsync(roundId, PointRoles.CanManage, ct);
+        var assigned = await db.Set<EvaluationEvaluator>().AsNoTracking().Where(e => e.RoundId == round.Id).Select(e => e.UserId).ToListAsync(ct);
+        var rows = await (from p in db.Set<ServiceAreaPost>().AsNoTracking()
+                          join a in db.Set<ServiceArea>().AsNoTracking() on p.ServiceAreaId equals a.Id
+                          where p.EndedOn == null && p.UserId != null && a.AreaId == round.AreaId && a.RetiredAt == null
+                          select new { UserId = p.UserId!.Value, p.DisplayName, p.Kind, AreaId = a.Id, a.Name }).ToListAsync(ct);
+        return rows.OrderBy(r => r.Name, StringComparer.Ordinal).ThenBy(r => r.Kind)
+            .Select(r => new Candidate(r.UserId, r.DisplayName, r.AreaId, r.Name, assigned.Contains(r.UserId))).ToList();
+    }
+
+    /// <summary>For an evaluator: the areas they may score in the round and which they have scored; null when the caller is not an evaluator.</summary>
+    public async Task<ScoringView?> ScoringAsync(Guid roundId, CancellationToken ct = default)
+    {
+        if (!access.Scope.IsSignedIn) return null;
+        var me = access.Scope.UserId;
+        var evaluator = await db.Set<EvaluationEvaluator>().AsNoTracking().FirstOrDefaultAsync(e => e.RoundId == roundId && e.UserId == me, ct);
+        if (evaluator is null) return null;
+        var round = await db.Set<EvaluationRound>().AsNoTracking().FirstAsync(r => r.Id == roundId, ct);
+        var criteria = await db.Set<EvaluationCriterion>().AsNoTracking().Where(c => c.RoundId == round.Id).ToListAsync(ct);
+        var areas = await db.Set<ServiceArea>().AsNoTracking().Where(a => a.AreaId == round.AreaId && a.RetiredAt == null && a.Id != evaluator.OwnServiceAreaId)
+            .OrderBy(a => a.Name).Select(a => new { a.Id, a.Name }).ToListAsync(ct);
+        var scored = await db.Set<EvaluationScore>().AsNoTracking().Where(x => x.RoundId == round.Id && x.EvaluatorUserId == me).Select(x => x.ServiceAreaId).ToListAsync(ct);
+        return new ScoringView(ToDto(round, criteria), evaluator.OwnServiceAreaId, areas.Select(a => (a.Id, a.Name, scored.Contains(a.Id))).ToList());
+    }
+
     private async Task<EvaluationRound> RoundAsync(Guid roundId, Func<Role, bool> grants, CancellationToken ct)
     {
         var round = await db.Set<EvaluationRound>().FirstOrDefaultAsync(r => r.Id == roundId, ct) ?? throw new NotFound("evaluation_round");
