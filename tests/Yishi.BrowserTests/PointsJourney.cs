@@ -6,6 +6,7 @@ using Yishi.BrowserTests.Infrastructure;
 using Yishi.Platform.Accounts.Domain;
 using Yishi.Platform.Areas.Domain;
 using Yishi.Platform.Data;
+using Yishi.ServiceAreas.Domain;
 
 namespace Yishi.BrowserTests;
 
@@ -136,6 +137,34 @@ public sealed class PointsJourney(BrowserApp app)
         await secretary.GotoAsync($"/service-areas/points/stats?community={communityId}");
         await secretary.WaitForSelectorAsync($"#by-rule-table tr[data-rule=J{run}]");
         await BrowserApp.ScreenshotAsync(secretary, "pts-13-figures");
+
+        // 8. The secretary opens the residents' evaluation of the two members; the resident answers on the phone, once.
+        await secretary.GotoAsync($"/service-areas/evaluations?community={communityId}");
+        await secretary.SelectOptionAsync("#round-kind", "Members");
+        await secretary.FillAsync("#round-period", $"2026年测评{run}");
+        await secretary.ClickAsync("#open-round");
+        await secretary.WaitForURLAsync("**/service-areas/evaluations/*");
+        var roundUrl = secretary.Url;
+        await phone.GotoAsync("/resident/evaluations");
+        await phone.WaitForSelectorAsync("#respond-form");
+        await phone.CheckAsync("#rating-Dissatisfied");
+        await phone.ClickAsync("#submit-response");
+        await phone.WaitForSelectorAsync(".field-error[data-field=Comment]");
+        (await phone.IsCheckedAsync("#rating-Dissatisfied")).ShouldBeTrue();
+        await phone.CheckAsync("#rating-Satisfied");
+        await phone.FillAsync("#respond-comment", "组织员常来走访，有事找得到人。");
+        await BrowserApp.ScreenshotAsync(phone, "pts-14-resident-evaluates-phone");
+        await phone.ClickAsync("#submit-response");
+        await phone.WaitForURLAsync("**/resident/evaluations?done=responded");
+        (await phone.Locator("#respond-form").CountAsync()).ShouldBe(0);
+        await BrowserApp.ScreenshotAsync(phone, "pts-15-resident-evaluated-phone");
+
+        await secretary.GotoAsync(roundUrl);
+        await secretary.WaitForSelectorAsync("#member-results");
+        (await secretary.Locator("#member-results tbody").InnerTextAsync()).ShouldContain("100.0%");
+        await secretary.ClickAsync("#close-round");
+        await secretary.WaitForURLAsync("**done=round_closed*");
+        await BrowserApp.ScreenshotAsync(secretary, "pts-16-evaluation-results");
     }
 
     private async Task<IPage> SignedInAsync(string user, string returnUrl)
@@ -169,6 +198,13 @@ public sealed class PointsJourney(BrowserApp app)
         };
         (await scope.ServiceProvider.GetRequiredService<UserManager<YishiUser>>().CreateAsync(user, Password)).Succeeded.ShouldBeTrue();
         db.RoleAssignments.Add(new RoleAssignment(community.DistrictId, user.Id, Role.Resident, group.Id, group.Path, DateTime.UtcNow, null));
+        // The group must be in a service area for the residents' evaluation (the demo's own service areas may already cover it).
+        if (!await db.Set<ServiceAreaGroup>().AnyAsync(g => g.AreaId == group.Id))
+        {
+            var area = new ServiceArea(community.DistrictId, community.Id, community.Path, $"第一服务区{userName[^4..]}", null, DateTime.UtcNow);
+            db.Add(area);
+            db.Add(new ServiceAreaGroup(community.DistrictId, area.Id, group.Id, group.Path));
+        }
         await db.SaveChangesAsync();
         return (community.Id, head.HouseholdId, head.HouseNumber, head.Name, userName);
     }
