@@ -119,6 +119,43 @@ public abstract class EvaluationTests(YishiApp app)
     }
 
     [Fact]
+    public async Task An_evaluator_scores_through_the_round_page_and_a_bad_score_is_shown_by_its_field()
+    {
+        var (w, areaA, _, _, orgB, orgBUser) = await WorldAsync();
+        var round = await (await w.Secretary.PostJson("/api/v1/evaluation-rounds", Mutual(w.Community))).ShouldBe(HttpStatusCode.Created);
+        var roundId = round.GetProperty("id").GetGuid();
+        var criteria = round.GetProperty("criteria").EnumerateArray().Select(c => c.GetProperty("id").GetGuid()).ToList();
+        (await w.Secretary.PostJson($"/api/v1/evaluation-rounds/{roundId}/evaluators", new { userId = orgBUser })).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        async Task<HttpResponseMessage> PostAsync(int first, int second)
+        {
+            var html = await (await orgB.GetAsync($"/service-areas/evaluations/{roundId}")).Content.ReadAsStringAsync();
+            var doc = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(html);
+            var token = doc.QuerySelector("#score-form input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+            doc.QuerySelectorAll("#score-area option").Select(o => o.GetAttribute("value")).ShouldBe([areaA.ToString()]);
+            using var form = new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["_handler"] = "score",
+                ["__RequestVerificationToken"] = token,
+                ["Score.ServiceAreaId"] = areaA.ToString(),
+                [$"Score.Items[{criteria[0]}]"] = first.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                [$"Score.Items[{criteria[1]}]"] = second.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            });
+            return await orgB.PostAsync($"/service-areas/evaluations/{roundId}", form);
+        }
+
+        var bad = await PostAsync(70, 30);
+        bad.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var badHtml = await bad.Content.ReadAsStringAsync();
+        badHtml.ShouldContain($"data-field=\"Score_{criteria[0]}\"");
+        badHtml.ShouldContain("value=\"70\"");
+        var ok = await PostAsync(50, 30);
+        ((int)ok.StatusCode).ShouldBeInRange(300, 399, await ok.Content.ReadAsStringAsync());
+        var results = await (await w.Secretary.GetAsync($"/api/v1/evaluation-rounds/{roundId}/results")).ShouldBe(HttpStatusCode.OK);
+        results.GetProperty("mutual")[0].GetProperty("totalSum").GetInt32().ShouldBe(80);
+    }
+
+    [Fact]
     public async Task Only_the_secretary_or_district_admin_opens_and_closes_rounds()
     {
         var (w, _, _, orgA, _, _) = await WorldAsync();
