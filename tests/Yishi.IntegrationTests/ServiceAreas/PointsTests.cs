@@ -294,6 +294,21 @@ public abstract class PointsTests(YishiApp app)
     }
 
     [Fact]
+    public async Task Parallel_appeals_of_one_entry_leave_exactly_one_open()
+    {
+        var w = await PointsWorld.CreateAsync(app);
+        var (organiser, _) = await w.OfficialAsync(Role.Organiser, "S1/C1/G1");
+        var entryId = (await (await w.AwardAsync(organiser, "N1")).ShouldBe(HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        var head = await w.ResidentOfAsync(w.Household);
+        var spouse = await w.ResidentOfAsync(w.Household);
+        var responses = await Task.WhenAll(Enumerable.Range(0, 6).Select(i =>
+            (i % 2 == 0 ? head : spouse).PostJson($"/api/v1/point-entries/{entryId}/appeals", new { reason = $"第{i}次申诉" })));
+        responses.Count(r => r.StatusCode == HttpStatusCode.Created).ShouldBe(1);
+        foreach (var r in responses.Where(r => r.StatusCode != HttpStatusCode.Created)) (await r.ShouldBe(HttpStatusCode.Conflict)).Code().ShouldBe("points.appeal_open");
+        (await w.AuditCountAsync("points.appealed")).ShouldBe(1);
+    }
+
+    [Fact]
     public async Task A_dismissed_appeal_keeps_the_points_and_the_entry_can_be_appealed_again()
     {
         var w = await PointsWorld.CreateAsync(app);

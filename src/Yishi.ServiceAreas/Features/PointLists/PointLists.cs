@@ -28,8 +28,9 @@ public sealed record PointListDto(Guid CommunityId, string CommunityName, Guid? 
 
 /// <summary>
 /// Seam for approving a list by a representatives-assembly resolution recorded in Deliberation: returns the day the
-/// resolution was adopted after checking it belongs to the community. Until Deliberation offers its resolution
-/// registry, the default refuses with a clear message and approval is recorded by hand.
+/// resolution was adopted after checking it passed and belongs to the community. Until Deliberation's resolution
+/// registry (<c>Yishi.Deliberation.Contracts.IResolutionRegistry</c>) is on main, the default refuses with a clear
+/// message and approval is recorded by hand; the implementation over the registry replaces this registration.
 /// </summary>
 public interface IPointListResolutions
 {
