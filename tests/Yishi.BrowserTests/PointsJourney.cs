@@ -193,8 +193,13 @@ public sealed class PointsJourney(BrowserApp app)
         var userName = $"pts{Guid.NewGuid():N}"[..16];
         var user = new YishiUser
         {
-            Id = Guid.CreateVersion7(), UserName = userName, DisplayName = head.Name, DistrictId = community.DistrictId, Kind = AccountKind.Resident,
-            ResidentId = head.Id, CreatedAt = DateTime.UtcNow,
+            Id = Guid.CreateVersion7(),
+            UserName = userName,
+            DisplayName = head.Name,
+            DistrictId = community.DistrictId,
+            Kind = AccountKind.Resident,
+            ResidentId = head.Id,
+            CreatedAt = DateTime.UtcNow,
         };
         (await scope.ServiceProvider.GetRequiredService<UserManager<YishiUser>>().CreateAsync(user, Password)).Succeeded.ShouldBeTrue();
         db.RoleAssignments.Add(new RoleAssignment(community.DistrictId, user.Id, Role.Resident, group.Id, group.Path, DateTime.UtcNow, null));

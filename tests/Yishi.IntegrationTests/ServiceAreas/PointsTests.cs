@@ -19,13 +19,29 @@ public abstract class PointsTests(YishiApp app)
 
         var noQuorum = await (await w.Secretary.PostJson($"/api/v1/point-list-versions/{w.VersionId}/approve", new
         {
-            effectiveFrom = "2026-11-01", meetingDate = "2026-10-30", bodyName = "村民代表会议", membersTotal = 30, present = 19, @for = 19, against = 0, abstain = 0, version = v,
+            effectiveFrom = "2026-11-01",
+            meetingDate = "2026-10-30",
+            bodyName = "村民代表会议",
+            membersTotal = 30,
+            present = 19,
+            @for = 19,
+            against = 0,
+            abstain = 0,
+            version = v,
         })).ShouldBe(HttpStatusCode.UnprocessableEntity);
         noQuorum.Code().ShouldBe("points.approval_refused");
         noQuorum.GetProperty("title").GetString()!.ShouldContain("三分之二");
         var noMajority = await (await w.Secretary.PostJson($"/api/v1/point-list-versions/{w.VersionId}/approve", new
         {
-            effectiveFrom = "2026-11-01", meetingDate = "2026-10-30", bodyName = "村民代表会议", membersTotal = 30, present = 20, @for = 10, against = 8, abstain = 2, version = v,
+            effectiveFrom = "2026-11-01",
+            meetingDate = "2026-10-30",
+            bodyName = "村民代表会议",
+            membersTotal = 30,
+            present = 20,
+            @for = 10,
+            against = 8,
+            abstain = 2,
+            version = v,
         })).ShouldBe(HttpStatusCode.UnprocessableEntity);
         noMajority.GetProperty("title").GetString()!.ShouldContain("半数");
         var missing = await (await w.Secretary.PostJson($"/api/v1/point-list-versions/{w.VersionId}/approve", new { effectiveFrom = "2026-11-01", version = v }))
@@ -79,7 +95,13 @@ public abstract class PointsTests(YishiApp app)
 
         var tooEarly = await (await w.Secretary.PostJson($"/api/v1/point-list-versions/{v2}/approve", new
         {
-            effectiveFrom = "2025-10-01", meetingDate = "2025-09-30", bodyName = "村民代表会议", membersTotal = 30, present = 24, @for = 20, version = 0,
+            effectiveFrom = "2025-10-01",
+            meetingDate = "2025-09-30",
+            bodyName = "村民代表会议",
+            membersTotal = 30,
+            present = 24,
+            @for = 20,
+            version = 0,
         })).ShouldBe(HttpStatusCode.UnprocessableEntity);
         tooEarly.Code().ShouldBe("points.effective_not_after_current");
 
@@ -130,7 +152,13 @@ public abstract class PointsTests(YishiApp app)
         (await client.PostJson($"/api/v1/point-list-versions/{w.VersionId}/rules", new { code = "X1", direction = "Positive", points = 1, description = "x" })).StatusCode.ShouldBe(expected);
         (await client.PostJson($"/api/v1/point-list-versions/{w.VersionId}/approve", new
         {
-            effectiveFrom = "2026-11-01", meetingDate = "2026-11-01", bodyName = "村民代表会议", membersTotal = 30, present = 24, @for = 20, version = 0,
+            effectiveFrom = "2026-11-01",
+            meetingDate = "2026-11-01",
+            bodyName = "村民代表会议",
+            membersTotal = 30,
+            present = 24,
+            @for = 20,
+            version = 0,
         })).StatusCode.ShouldBe(expected);
         (await client.PostJson($"/api/v1/communities/{w.D["S1/C1"].Id}/point-list/drafts", new { })).StatusCode.ShouldBe(expected);
         var version = await (await w.Secretary.GetAsync($"/api/v1/point-list-versions/{w.VersionId}")).ShouldBe(HttpStatusCode.OK);

@@ -49,7 +49,14 @@ public sealed class PointsWorld
         var version = await (await Secretary.GetAsync($"/api/v1/point-list-versions/{versionId}")).ShouldBe(HttpStatusCode.OK);
         return await (await Secretary.PostJson($"/api/v1/point-list-versions/{versionId}/approve", new
         {
-            effectiveFrom, meetingDate = effectiveFrom, bodyName = "村民代表会议", membersTotal = total, present, @for = votesFor, against = present - votesFor, abstain = 0,
+            effectiveFrom,
+            meetingDate = effectiveFrom,
+            bodyName = "村民代表会议",
+            membersTotal = total,
+            present,
+            @for = votesFor,
+            against = present - votesFor,
+            abstain = 0,
             version = version.GetProperty("version").GetInt32(),
         })).ShouldBe(HttpStatusCode.OK);
     }
