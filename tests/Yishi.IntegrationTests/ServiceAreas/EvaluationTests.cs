@@ -70,6 +70,9 @@ public abstract class EvaluationTests(YishiApp app)
         first.GetProperty("serviceAreaName").GetString().ShouldBe("第一服务区");
         first.GetProperty("averageTenths").GetInt32().ShouldBe(900);
         first.GetProperty("rank").GetInt32().ShouldBe(1);
+        var publicHtml = await (await app.Anonymous().GetAsync($"/public/points/{w.Community}")).Content.ReadAsStringAsync();
+        publicHtml.ShouldContain("第一服务区");
+        publicHtml.ShouldContain("90.0");
         var street = (await w.OfficialAsync(Role.StreetOfficer, "S1")).Client;
         (await street.GetAsync($"/api/v1/evaluation-rounds/{roundId}/results")).StatusCode.ShouldBe(HttpStatusCode.OK);
         (await orgA.GetAsync($"/api/v1/evaluation-rounds/{roundId}/results")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);

@@ -282,6 +282,27 @@ public sealed class Evaluations(YishiDbContext db, PointsAccess access, AuditTra
         return new ScoringView(ToDto(round, criteria), evaluator.OwnServiceAreaId, areas.Select(a => (a.Id, a.Name, scored.Contains(a.Id))).ToList());
     }
 
+    /// <summary>For the public page (district already set from the community): the latest closed mutual round and its ranking. No personal data.</summary>
+    internal async Task<(string Period, IReadOnlyList<MutualResult> Ranking)?> PublishedMutualAsync(Guid communityId, CancellationToken ct)
+    {
+        var round = await db.Set<EvaluationRound>().AsNoTracking()
+            .Where(r => r.AreaId == communityId && r.Kind == EvaluationKind.Mutual && r.Status == EvaluationRoundStatus.Closed)
+            .OrderByDescending(r => r.ClosedAt).FirstOrDefaultAsync(ct);
+        if (round is null) return null;
+        var areas = await db.Set<ServiceArea>().AsNoTracking().Where(a => a.AreaId == communityId).ToDictionaryAsync(a => a.Id, a => a.Name, ct);
+        var totals = await db.Set<EvaluationScore>().AsNoTracking().Where(x => x.RoundId == round.Id).Select(x => new { x.ServiceAreaId, x.Total }).ToListAsync(ct);
+        var rows = totals.GroupBy(t => t.ServiceAreaId)
+            .Select(g => (Id: g.Key, Scorers: g.Count(), Sum: g.Sum(x => x.Total), Avg: EvaluationResults.AverageTenths(g.Select(x => x.Total).ToList())))
+            .OrderByDescending(x => x.Avg).ThenBy(x => areas.GetValueOrDefault(x.Id, ""), StringComparer.Ordinal).ToList();
+        var ranking = new List<MutualResult>();
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var rank = i > 0 && rows[i].Avg == rows[i - 1].Avg ? ranking[i - 1].Rank : i + 1;
+            ranking.Add(new MutualResult(rank, rows[i].Id, areas.GetValueOrDefault(rows[i].Id, ""), rows[i].Scorers, rows[i].Sum, rows[i].Avg));
+        }
+        return (round.Period, ranking);
+    }
+
     private async Task<EvaluationRound> RoundAsync(Guid roundId, Func<Role, bool> grants, CancellationToken ct)
     {
         var round = await db.Set<EvaluationRound>().FirstOrDefaultAsync(r => r.Id == roundId, ct) ?? throw new NotFound("evaluation_round");
