@@ -38,5 +38,7 @@ public sealed class ServiceAreasModule : IYishiModule
     [
         new("/service-areas/points", "Nav_Points", typeof(PointsStrings), null, 40, Features.PointsShared.PointRoles.Works),
         new("/service-areas/evaluations", "Nav_Evaluations", typeof(PointsStrings), null, 41, r => Features.Evaluations.EvaluationRoles.CanViewResults(r) || Features.PointsShared.PointRoles.CanManage(r)),
+        new("/resident/points", "Nav_MyPoints", typeof(PointsStrings), null, 42, r => r == Platform.Accounts.Domain.Role.Resident),
+        new("/resident/evaluations", "Nav_MyEvaluations", typeof(PointsStrings), null, 43, r => r == Platform.Accounts.Domain.Role.Resident),
     ];
 }
