@@ -26,6 +26,7 @@ public sealed class DemandsModule : IYishiModule
     {
         services.AddScoped<DemandAccess>();
         services.AddScoped<Contracts.IDeliberationHandoff, Contracts.DeliberationHandoff>();
+        services.AddScoped<Contracts.IDemandIntake, Contracts.DemandIntake>();
         services.AddScoped<DemandWorkflow>();
         services.AddScoped<SubmitDemand>();
         services.AddScoped<TrackDemand>();
@@ -34,6 +35,7 @@ public sealed class DemandsModule : IYishiModule
         services.AddScoped<HandleDemand>();
         services.AddScoped<RateDemand>();
         services.AddScoped<ReviewDemand>();
+        services.AddScoped<Features.Exempt.ExemptFromDeliberation>();
         services.AddScoped<DemandInbox>();
         services.AddScoped<DemandDetail>();
         services.AddScoped<Features.Similar.SimilarDemands>();
@@ -77,6 +79,7 @@ public sealed class DemandsModule : IYishiModule
         EscalateDemand.Map(api);
         HandleDemand.Map(api);
         ReviewDemand.Map(api);
+        Features.Exempt.ExemptFromDeliberation.Map(api);
         Features.RevealPhone.RevealPhone.Map(api);
         TriageSuggestions.Map(api);
         Features.Settings.DeadlineSettings.Map(api);

@@ -9,14 +9,35 @@ namespace Yishi.Demands.Contracts;
 public sealed record DemandAwaitingDeliberation(Guid Id, string TrackingCode, Guid AreaId, string AreaPath, string Description,
     string? MustDeliberate, DateTime CreatedAt);
 
+/// <summary>Where a linked demand stands, for showing next to a topic. <c>Status</c> is the Demands status name
+/// (Submitted, InProgress, Guidance, AwaitingDeliberation, Handled, Closed).</summary>
+public sealed record LinkedDemandState(Guid Id, string TrackingCode, string Status, bool Urgent, DateTime CreatedAt);
+
 /// <summary>
-/// What the Deliberation module may use: the demands sent to deliberation, and a way to report the
-/// resolution back (the demand then goes on as responsible-unit handling of the resolution).
+/// What the Deliberation module may use: the demands sent to deliberation, and ways to report each step back
+/// (resolution → implemented → follow-up review, or returned). The caller authorises the step (it is the
+/// council's secretary acting on the council's topic); these apply within the signed-in user's district and
+/// enforce the demand's own state machine (RuleViolation 409 when the demand is not in the right state).
 /// </summary>
 public interface IDeliberationHandoff
 {
     Task<IReadOnlyList<DemandAwaitingDeliberation>> AwaitingAsync(string areaPath, CancellationToken ct = default);
+    /// <summary>A resolution was passed for the topic made from this demand: AwaitingDeliberation → InProgress.</summary>
     Task RecordResolutionAsync(Guid demandId, string summary, CancellationToken ct = default);
+
+    /// <summary>The topic was rejected or withdrawn: the demand goes back to its level for triage (AwaitingDeliberation → Submitted).</summary>
+    Task ReturnFromDeliberationAsync(Guid demandId, string reason, CancellationToken ct = default);
+
+    /// <summary>The resolution's tasks are done: the demand is handled (InProgress → Handled) with this summary as the reply.</summary>
+    Task RecordImplementedAsync(Guid demandId, string summary, CancellationToken ct = default);
+
+    /// <summary>回头议 at the council: passed closes the demand (Handled → Closed); failed reopens it.</summary>
+    Task RecordFollowUpReviewAsync(Guid demandId, bool metExpectations, bool residentsSatisfied, string note, CancellationToken ct = default);
+
+    /// <summary>Tells the demand's reporter (in-app and, if the district texts reporters, SMS) about a step of the deliberation.</summary>
+    Task NotifyReporterAsync(Guid demandId, string text, CancellationToken ct = default);
+
+    Task<IReadOnlyList<LinkedDemandState>> DescribeAsync(IReadOnlyCollection<Guid> demandIds, CancellationToken ct = default);
 }
 
 internal sealed class DeliberationHandoff(YishiDbContext db, DemandWorkflow workflow) : IDeliberationHandoff
@@ -32,9 +53,58 @@ internal sealed class DeliberationHandoff(YishiDbContext db, DemandWorkflow work
     public async Task RecordResolutionAsync(Guid demandId, string summary, CancellationToken ct = default)
     {
         var d = await db.Set<Demand>().FirstOrDefaultAsync(x => x.Id == demandId, ct) ?? throw new NotFound("demand");
-        var change = d.RecordResolution(summary, await workflow.ResolveDueAsync(d, ct));
+        var change = d.RecordResolution(summary, await workflow.ResolveDueAsync(d, ct), workflow.Now);
         workflow.Record(d, change);
         workflow.NotifyReporter(d, $"您的诉求 {d.TrackingCode} 已经议事形成决议，正在落实。");
         await workflow.CommitAsync(ct);
     }
+
+    public async Task ReturnFromDeliberationAsync(Guid demandId, string reason, CancellationToken ct = default)
+    {
+        var d = await LoadAsync(demandId, ct);
+        var change = d.ReturnFromDeliberation(reason, await workflow.AcknowledgeDueAsync(d, ct), workflow.Now);
+        workflow.Record(d, change);
+        await workflow.NotifyLevelAsync(d, $"诉求 {d.TrackingCode} 经议事退回，请重新分流办理", ct);
+        workflow.NotifyReporter(d, $"您的诉求 {d.TrackingCode} 经议事会讨论未立项，已退回社区继续办理。");
+        await workflow.CommitAsync(ct);
+    }
+
+    public async Task RecordImplementedAsync(Guid demandId, string summary, CancellationToken ct = default)
+    {
+        var d = await LoadAsync(demandId, ct);
+        var change = d.Handle(summary, workflow.Now);
+        workflow.Record(d, change);
+        workflow.Touch(d);
+        workflow.NotifyReporter(d, $"您的诉求 {d.TrackingCode} 已按决议落实，请评价。");
+        await workflow.CommitAsync(ct);
+    }
+
+    public async Task RecordFollowUpReviewAsync(Guid demandId, bool metExpectations, bool residentsSatisfied, string note, CancellationToken ct = default)
+    {
+        var d = await LoadAsync(demandId, ct);
+        var change = d.Review(metExpectations, residentsSatisfied, note, workflow.Now, await workflow.ResolveDueAsync(d, ct));
+        workflow.Record(d, change, Features.Review.ReviewDemand.ReviewNote(metExpectations, residentsSatisfied));
+        workflow.Touch(d);
+        workflow.NotifyReporter(d, d.Status == DemandStatus.Closed
+            ? $"您的诉求 {d.TrackingCode} 经回头议确认办结，已销号。"
+            : $"您的诉求 {d.TrackingCode} 经回头议认为未达预期，已重新办理。");
+        await workflow.CommitAsync(ct);
+    }
+
+    public async Task NotifyReporterAsync(Guid demandId, string text, CancellationToken ct = default)
+    {
+        var d = await LoadAsync(demandId, ct);
+        workflow.NotifyReporter(d, text);
+        await db.SaveChangesAsync(ct);
+    }
+
+    public async Task<IReadOnlyList<LinkedDemandState>> DescribeAsync(IReadOnlyCollection<Guid> demandIds, CancellationToken ct = default)
+        => demandIds.Count == 0 ? [] : await db.Set<Demand>().AsNoTracking()
+            .Where(d => demandIds.Contains(d.Id))
+            .OrderBy(d => d.CreatedAt)
+            .Select(d => new LinkedDemandState(d.Id, d.TrackingCode, d.Status.ToString(), d.Urgent, d.CreatedAt))
+            .ToListAsync(ct);
+
+    private async Task<Demand> LoadAsync(Guid demandId, CancellationToken ct)
+        => await db.Set<Demand>().FirstOrDefaultAsync(x => x.Id == demandId, ct) ?? throw new NotFound("demand");
 }

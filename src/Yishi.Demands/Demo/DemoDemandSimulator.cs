@@ -418,18 +418,29 @@ internal sealed class DemoDemandSimulator(Guid districtId, DateTime now, Deadlin
         }
     }
 
-    private string Classify(DemoStory s, Ownership ownership)
+    /// <summary>
+    /// 十必议: matters sent to deliberation carry their must-deliberate category; a few others are marked too, and
+    /// the secretary records why they need no resolution (otherwise they could not be handled).
+    /// </summary>
+    private string Classify(DemoStory s, Ownership ownership, bool deliberate = false, DateTime? at = null)
     {
         var d = s.D;
         var category = s.T.Content;
-        MustDeliberateCategory? must = R() < 0.85 ? s.T.MustDeliberate : null;
+        MustDeliberateCategory? must = deliberate ? s.T.MustDeliberate ?? MustDeliberateCategory.ResidentInterests
+            : R() < 0.12 ? s.T.MustDeliberate : null;
         d.Classify(ownership, d.Urgent, category, must);
+        if (d.AwaitsDeliberationOrExemption && !deliberate && at is { } when)
+        {
+            // Logged as a note (no from/to): it shares its instant with the triage step that follows.
+            var change = d.ExemptFromDeliberation(Pick(DemoDemandTemplates.Exemptions), when);
+            Log(s, when, s.C.Secretary, "demand." + DemandWorkflow.Action(change.Action), null, null, change.Note);
+        }
         return $"{ownership}/{category}/{must}{(d.Urgent ? "/urgent" : "")}";
     }
 
     private void OnSpot(DemoStory s, DateTime at, DemoActor actor, Ownership ownership)
     {
-        var classification = Classify(s, ownership);
+        var classification = Classify(s, ownership, at: at);
         var reply = ownership == Ownership.Personal ? "已安排志愿者上门帮办：" + Fill(s, Pick(s.T.Replies)) : Fill(s, Pick(s.T.Replies));
         Record(s, at, actor, s.D.HandleOnSpot(reply, at), classification);
         Handled(s, at, actor);
@@ -437,7 +448,7 @@ internal sealed class DemoDemandSimulator(Guid districtId, DateTime now, Deadlin
 
     public void Assign(DemoStory s, DateTime at, DemoActor actor, Ownership ownership, DemoActor assignee, DemoUnit? unit, string? note)
     {
-        var classification = Classify(s, ownership);
+        var classification = Classify(s, ownership, at: at);
         var d = s.D;
         Record(s, at, actor, d.Assign(assignee.Id, unit?.Unit.Id, at + Due(d).Resolve, at, note), classification);
         s.Assignee = assignee;
@@ -445,7 +456,7 @@ internal sealed class DemoDemandSimulator(Guid districtId, DateTime now, Deadlin
 
     private void Guide(DemoStory s, DateTime at, DemoActor actor)
     {
-        var classification = Classify(s, Ownership.Personal);
+        var classification = Classify(s, Ownership.Personal, at: at);
         var d = s.D;
         Record(s, at, actor, d.Guide(Fill(s, Pick(s.T.Replies)), at + Due(d).Resolve, at), classification);
         s.Assignee = actor;
@@ -453,7 +464,7 @@ internal sealed class DemoDemandSimulator(Guid districtId, DateTime now, Deadlin
 
     private void Deliberate(DemoStory s, DateTime at, DemoActor actor, Ownership ownership)
     {
-        var classification = Classify(s, ownership);
+        var classification = Classify(s, ownership, deliberate: true);
         Record(s, at, actor, s.D.SendToDeliberation("涉及居民共同利益，提交议事会协商决定。", at), classification);
     }
 
@@ -485,7 +496,7 @@ internal sealed class DemoDemandSimulator(Guid districtId, DateTime now, Deadlin
     {
         var d = s.D;
         var summary = s.T.Resolution ?? "议事会协商决议：由社区牵头按议定方案实施，进展在公示栏公开。";
-        Record(s, at, s.C.Council[0], d.RecordResolution(summary, at + Due(d).Resolve));
+        Record(s, at, s.C.Council[0], d.RecordResolution(summary, at + Due(d).Resolve, at));
         s.AfterResolution = true;
         s.Assignee ??= Pick(s.C.Committee);
     }

@@ -664,6 +664,15 @@ internal static class DemoDemandTemplates
         "广告信息，作无效处理。",
     ];
 
+    /// <summary>Why a must-deliberate demand needed no resolution, as secretaries write it.</summary>
+    public static readonly string[] Exemptions =
+    [
+        "属个案维修，不涉及公共资金和多数居民利益，免于上会。",
+        "紧急情况已先行处置，事后向两委会通报，免于议事。",
+        "已有议事会决议覆盖同类事项，按原决议执行。",
+        "属政策咨询，按规定答复即可，无需议事。",
+    ];
+
     public static readonly string[] FollowUp =
     [
         "经回访，问题已在指引下自行解决。",

@@ -81,6 +81,11 @@ public sealed class Demand : IAreaPlaced, IVersioned
     public bool? ReviewMetExpectations { get; private set; }
     public string? CloseReason { get; private set; }
     public Guid? CommonIssueId { get; private set; }
+    /// <summary>When the Deliberation module recorded a resolution for this demand (十必议: allows closing as handled).</summary>
+    public DateTime? DeliberatedAt { get; private set; }
+    /// <summary>The secretary's recorded reason why a must-deliberate demand may be handled without a resolution.</summary>
+    public string? DeliberationExemption { get; private set; }
+    public DateTime? DeliberationExemptedAt { get; private set; }
     public int Version { get; set; }
 
     public bool IsOpen => Status != DemandStatus.Closed;
@@ -92,10 +97,16 @@ public sealed class Demand : IAreaPlaced, IVersioned
         _ => null,
     };
 
+    private void RequireAllowed(DemandAction action)
+    {
+        if (!DemandTransitions.IsAllowed(Status, action))
+            throw new RuleViolation("demand.transition_forbidden", "Demand_TransitionForbidden", null, typeof(DemandStrings), 409);
+    }
+
     private DemandChange Apply(DemandAction action, string? note)
     {
-        if (!DemandTransitions.Table.TryGetValue((Status, action), out var to))
-            throw new RuleViolation("demand.transition_forbidden", "Demand_TransitionForbidden", null, typeof(DemandStrings), 409);
+        RequireAllowed(action);
+        var to = DemandTransitions.Table[(Status, action)];
         var change = new DemandChange(action, Status, to, note);
         Status = to;
         return change;
@@ -122,6 +133,8 @@ public sealed class Demand : IAreaPlaced, IVersioned
     /// <summary>马上办: handled by the receiver at once; the result is recorded in the same step.</summary>
     public DemandChange HandleOnSpot(string reply, DateTime now)
     {
+        RequireAllowed(DemandAction.HandleOnSpot);
+        RequireDeliberatedOrExempt();
         var change = Apply(DemandAction.HandleOnSpot, reply);
         Acknowledge(now);
         HandledOnSpot = true;
@@ -227,15 +240,51 @@ public sealed class Demand : IAreaPlaced, IVersioned
     }
 
     /// <summary>The Deliberation module recorded a resolution; implementation follows as responsible-unit handling.</summary>
-    public DemandChange RecordResolution(string summary, DateTime resolveDueAt)
+    public DemandChange RecordResolution(string summary, DateTime resolveDueAt, DateTime now)
     {
         var change = Apply(DemandAction.RecordResolution, summary);
         ResolveDueAt = resolveDueAt;
+        DeliberatedAt = now;
         return change;
+    }
+
+    /// <summary>The deliberation body sent the matter back (topic rejected or withdrawn): the receiving level triages it again.</summary>
+    public DemandChange ReturnFromDeliberation(string reason, DateTime acknowledgeDueAt, DateTime now)
+    {
+        var change = Apply(DemandAction.ReturnFromDeliberation, reason);
+        AcknowledgedAt = null;
+        AcknowledgeDueAt = acknowledgeDueAt;
+        LevelSince = now;
+        return change;
+    }
+
+    /// <summary>十必议: whether this demand still needs a resolution (or a recorded exemption) before it may be handled.</summary>
+    public bool AwaitsDeliberationOrExemption => MustDeliberate is not null && DeliberatedAt is null && DeliberationExemptedAt is null;
+
+    /// <summary>十必议: the secretary records why this must-deliberate demand may be handled without a resolution.</summary>
+    public DemandChange ExemptFromDeliberation(string reason, DateTime now)
+    {
+        RequireAllowed(DemandAction.ExemptFromDeliberation);
+        if (MustDeliberate is null)
+            throw new RuleViolation("demand.not_must_deliberate", "Demand_NotMustDeliberate", null, typeof(DemandStrings), 409);
+        if (DeliberationExemptedAt is not null || DeliberatedAt is not null)
+            throw new RuleViolation("demand.already_exempt", "Demand_AlreadyExempt", null, typeof(DemandStrings), 409);
+        var change = Apply(DemandAction.ExemptFromDeliberation, reason);
+        DeliberationExemption = reason;
+        DeliberationExemptedAt = now;
+        return change;
+    }
+
+    private void RequireDeliberatedOrExempt()
+    {
+        if (AwaitsDeliberationOrExemption)
+            throw new RuleViolation("demand.must_deliberate", "Demand_MustDeliberateFirst", "MustDeliberate", typeof(DemandStrings), 409);
     }
 
     public DemandChange Handle(string reply, DateTime now)
     {
+        RequireAllowed(DemandAction.Handle);
+        RequireDeliberatedOrExempt();
         var change = Apply(DemandAction.Handle, reply);
         Reply = reply;
         HandledAt = now;

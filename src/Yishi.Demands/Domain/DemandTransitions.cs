@@ -36,6 +36,11 @@ public static class DemandTransitions
             [(DemandStatus.Guidance, DemandAction.Convert)] = DemandStatus.Submitted,
 
             [(DemandStatus.AwaitingDeliberation, DemandAction.RecordResolution)] = DemandStatus.InProgress,
+            [(DemandStatus.AwaitingDeliberation, DemandAction.ReturnFromDeliberation)] = DemandStatus.Submitted,
+
+            [(DemandStatus.Submitted, DemandAction.ExemptFromDeliberation)] = DemandStatus.Submitted,
+            [(DemandStatus.InProgress, DemandAction.ExemptFromDeliberation)] = DemandStatus.InProgress,
+            [(DemandStatus.Guidance, DemandAction.ExemptFromDeliberation)] = DemandStatus.Guidance,
 
             [(DemandStatus.Handled, DemandAction.RateSatisfied)] = DemandStatus.Handled,
             [(DemandStatus.Handled, DemandAction.RateDissatisfied)] = DemandStatus.InProgress,

@@ -102,4 +102,8 @@ public enum DemandAction
     Dismiss,
     /// <summary>A member of a common issue follows its lead demand (handled, closed) without handling of its own.</summary>
     FollowCommonIssue,
+    /// <summary>十必议: the secretary records why a must-deliberate demand may be handled without a resolution.</summary>
+    ExemptFromDeliberation,
+    /// <summary>The deliberation body sent the matter back (rejected): the receiving level triages it again.</summary>
+    ReturnFromDeliberation,
 }

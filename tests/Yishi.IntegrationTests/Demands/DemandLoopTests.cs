@@ -114,6 +114,16 @@ public abstract class DemandLoopTests(YishiApp app)
             version = DemandWorld.Version(d),
         })).ShouldBe(HttpStatusCode.OK);
         d.GetProperty("status").GetString().ShouldBe("InProgress");
+
+        // 十必议: a must-deliberate demand is not handled without a resolution or the secretary's recorded exemption.
+        (await (await housing.PostJson($"/api/v1/demands/{id}/handle", new { reply = "已更换防水层", version = DemandWorld.Version(d) }))
+            .ShouldBe(HttpStatusCode.Conflict)).Code().ShouldBe("demand.must_deliberate");
+        (await (await housing.PostJson($"/api/v1/demands/{id}/exempt-from-deliberation", new { reason = "单户屋面维修", version = DemandWorld.Version(d) }))
+            .ShouldBe(HttpStatusCode.Forbidden)).Code().ShouldBe("forbidden");
+        await (await secretary.PostJson($"/api/v1/demands/{id}/exempt-from-deliberation", new { reason = "无", version = DemandWorld.Version(d) })).ShouldBe(HttpStatusCode.BadRequest);
+        d = await (await secretary.PostJson($"/api/v1/demands/{id}/exempt-from-deliberation", new { reason = "单栋楼屋面维修，属个案，免于上会", version = DemandWorld.Version(d) })).ShouldBe(HttpStatusCode.OK);
+        d.GetProperty("deliberationExemption").GetString().ShouldBe("单栋楼屋面维修，属个案，免于上会");
+        d = await w.GetAsync(housing, id);
         d = await (await housing.PostJson($"/api/v1/demands/{id}/handle", new { reply = "已更换防水层", version = DemandWorld.Version(d) })).ShouldBe(HttpStatusCode.OK);
 
         var progress = await (await app.Anonymous().PostJson($"/api/v1/demands/track/{code}/rating", new { satisfaction = "Dissatisfied", comment = "楼道还在漏" })).ShouldBe(HttpStatusCode.OK);
@@ -130,10 +140,13 @@ public abstract class DemandLoopTests(YishiApp app)
         d.GetProperty("status").GetString().ShouldBe("Closed");
 
         (await w.TimelineAsync(id)).ShouldBe([
-            "demand.submitted", "demand.escalated", "demand.escalated", "demand.referred", "demand.assigned", "demand.handled",
+            "demand.submitted", "demand.escalated", "demand.escalated", "demand.referred", "demand.assigned", "demand.exempted_from_deliberation", "demand.handled",
             "demand.rated_dissatisfied", "demand.handled", "demand.rated", "demand.review_passed"]);
-        var notes = await app.InScopeAsync(w.D.Id, sp => sp.GetRequiredService<YishiDbContext>().Set<Notification>().Where(n => n.UserId == residentUser.Id).CountAsync());
-        notes.ShouldBeGreaterThanOrEqualTo(3);
+        var notes = await app.InScopeAsync(w.D.Id, sp => sp.GetRequiredService<YishiDbContext>().Set<Notification>().Where(n => n.UserId == residentUser.Id).Select(n => n.Text).ToListAsync());
+        notes.Count.ShouldBeGreaterThanOrEqualTo(3);
+        // The reporter learns where the demand went at each rung (the department is not named).
+        notes.ShouldContain($"您的诉求 {code} 已提交至街道办理。");
+        notes.ShouldContain($"您的诉求 {code} 已提交至区职能部门办理。");
     }
 
     [Fact]

@@ -51,7 +51,13 @@ public class DemandStateMachineTests
             case DemandAction.AutoEscalate: d.Escalate("超时", Unit, T0.AddHours(2), T0, automatic: true); break;
             case DemandAction.Refer: d.Refer(Other, "转办", T0.AddHours(2), T0); break;
             case DemandAction.SendToDeliberation: d.SendToDeliberation("提交议事", T0); break;
-            case DemandAction.RecordResolution: d.RecordResolution("决议通过", T0.AddDays(30)); break;
+            case DemandAction.RecordResolution: d.RecordResolution("决议通过", T0.AddDays(30), T0); break;
+            case DemandAction.ReturnFromDeliberation: d.ReturnFromDeliberation("议事会认为不属本会议事范围", T0.AddDays(1), T0); break;
+            case DemandAction.ExemptFromDeliberation:
+                if (d.Status is DemandStatus.Submitted or DemandStatus.InProgress or DemandStatus.Guidance)
+                    d.Classify(d.Ownership ?? Ownership.Community, false, null, MustDeliberateCategory.PublicFacilities);
+                d.ExemptFromDeliberation("个案维修，书记确认免议", T0);
+                break;
             case DemandAction.Handle: d.Handle("已办结", T0); break;
             case DemandAction.Convert: d.Convert(Ownership.Community, "仍有困难", T0.AddHours(24), T0); break;
             case DemandAction.RateSatisfied: d.Rate(Satisfaction.Satisfied, null, T0, TimeSpan.FromDays(7), T0.AddDays(7)); break;
@@ -103,11 +109,57 @@ public class DemandStateMachineTests
     public void The_table_is_the_specification()
     {
         DemandTransitions.AllowedFrom(DemandStatus.Submitted).ShouldBe(
-            [DemandAction.HandleOnSpot, DemandAction.Assign, DemandAction.Guide, DemandAction.Escalate, DemandAction.AutoEscalate, DemandAction.Refer, DemandAction.SendToDeliberation, DemandAction.Dismiss, DemandAction.FollowCommonIssue], ignoreOrder: true);
+            [DemandAction.HandleOnSpot, DemandAction.Assign, DemandAction.Guide, DemandAction.Escalate, DemandAction.AutoEscalate, DemandAction.Refer, DemandAction.SendToDeliberation, DemandAction.Dismiss, DemandAction.FollowCommonIssue, DemandAction.ExemptFromDeliberation], ignoreOrder: true);
         DemandTransitions.AllowedFrom(DemandStatus.Handled).ShouldBe(
             [DemandAction.RateSatisfied, DemandAction.RateDissatisfied, DemandAction.ReviewPassed, DemandAction.ReviewFailed, DemandAction.CloseWithoutReview, DemandAction.FollowCommonIssue], ignoreOrder: true);
         DemandTransitions.AllowedFrom(DemandStatus.Closed).ShouldBeEmpty();
-        DemandTransitions.AllowedFrom(DemandStatus.AwaitingDeliberation).ShouldBe([DemandAction.RecordResolution, DemandAction.FollowCommonIssue], ignoreOrder: true);
+        DemandTransitions.AllowedFrom(DemandStatus.AwaitingDeliberation).ShouldBe([DemandAction.RecordResolution, DemandAction.ReturnFromDeliberation, DemandAction.FollowCommonIssue], ignoreOrder: true);
+    }
+
+    [Fact]
+    public void A_must_deliberate_demand_cannot_be_handled_on_the_spot_without_a_resolution_or_exemption()
+    {
+        var d = New();
+        d.Classify(Ownership.Community, false, null, MustDeliberateCategory.ResidentInterests);
+        var ex = Should.Throw<RuleViolation>(() => d.HandleOnSpot("已处理", T0));
+        ex.Code.ShouldBe("demand.must_deliberate");
+        d.Status.ShouldBe(DemandStatus.Submitted);
+        d.ExemptFromDeliberation("个案，已征求居民代表意见", T0);
+        d.HandleOnSpot("已处理", T0).To.ShouldBe(DemandStatus.Handled);
+        d.DeliberationExemption.ShouldBe("个案，已征求居民代表意见");
+    }
+
+    [Fact]
+    public void A_must_deliberate_demand_can_be_handled_once_a_resolution_is_recorded()
+    {
+        var d = New();
+        d.Classify(Ownership.Community, false, null, MustDeliberateCategory.PublicFacilities);
+        d.Assign(null, Unit, T0.AddDays(7), T0, null);
+        Should.Throw<RuleViolation>(() => d.Handle("已办结", T0)).Code.ShouldBe("demand.must_deliberate");
+        d.SendToDeliberation("涉及公共设施", T0);
+        d.RecordResolution("决议：维修", T0.AddDays(30), T0.AddDays(3));
+        d.DeliberatedAt.ShouldBe(T0.AddDays(3));
+        d.Handle("按决议完成维修", T0.AddDays(10)).To.ShouldBe(DemandStatus.Handled);
+    }
+
+    [Fact]
+    public void Exemption_needs_a_must_deliberate_category_and_is_recorded_once()
+    {
+        var d = New();
+        Should.Throw<RuleViolation>(() => d.ExemptFromDeliberation("无", T0)).Code.ShouldBe("demand.not_must_deliberate");
+        d.Classify(Ownership.Community, false, null, MustDeliberateCategory.Environment);
+        d.ExemptFromDeliberation("紧急清理", T0);
+        Should.Throw<RuleViolation>(() => d.ExemptFromDeliberation("再次", T0)).Code.ShouldBe("demand.already_exempt");
+    }
+
+    [Fact]
+    public void A_demand_returned_from_deliberation_waits_for_triage_again()
+    {
+        var d = New();
+        d.SendToDeliberation("涉及全体居民", T0);
+        var change = d.ReturnFromDeliberation("议事会决定不予立项，退回社区办理", T0.AddHours(24), T0);
+        change.To.ShouldBe(DemandStatus.Submitted);
+        d.AcknowledgeDueAt.ShouldBe(T0.AddHours(24));
     }
 
     [Fact]

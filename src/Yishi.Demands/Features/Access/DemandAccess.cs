@@ -29,6 +29,9 @@ public static class DemandRoles
 
     public static bool CanConfigure(Role r) => r is Role.DistrictAdmin;
 
+    /// <summary>十必议 exemptions are the community secretary's call, recorded with a reason.</summary>
+    public static bool CanExempt(Role r) => r is Role.CommunitySecretary;
+
     /// <summary>The area whose officials act for <paramref name="level"/>: the demand's community, or its street.</summary>
     public static string LevelPath(string areaPath, HandlingLevel level)
     {

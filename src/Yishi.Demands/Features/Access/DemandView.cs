@@ -9,11 +9,12 @@ public sealed record DemandView(
     DemandStatus Status, HandlingLevel Level, Ownership? Ownership, ContentCategory? ContentCategory,
     MustDeliberateCategory? MustDeliberate, Guid? UnitId, Guid? AssigneeUserId, string? ContactPhoneMasked,
     DateTime CreatedAt, DateTime? AcknowledgeDueAt, DateTime? ResolveDueAt, DateTime? HandledAt, DateTime? ClosedAt,
-    string? Reply, Satisfaction? Satisfaction, string? RatingComment, int ReopenCount, Guid? CommonIssueId, int Version)
+    string? Reply, Satisfaction? Satisfaction, string? RatingComment, int ReopenCount, Guid? CommonIssueId, int Version,
+    DateTime? DeliberatedAt = null, string? DeliberationExemption = null)
 {
     public static DemandView From(Demand d) => new(
         d.Id, d.TrackingCode, d.AreaId, d.Description, d.Location, d.Channel, d.Urgent, d.Status, d.Level, d.Ownership,
         d.ContentCategory, d.MustDeliberate, d.UnitId, d.AssigneeUserId, d.ContactPhone is null ? null : PersonalData.MaskPhone(d.ContactPhone),
         d.CreatedAt, d.AcknowledgeDueAt, d.ResolveDueAt, d.HandledAt, d.ClosedAt, d.Reply, d.Satisfaction, d.RatingComment,
-        d.ReopenCount, d.CommonIssueId, d.Version);
+        d.ReopenCount, d.CommonIssueId, d.Version, d.DeliberatedAt, d.DeliberationExemption);
 }

@@ -110,6 +110,19 @@ public sealed class DemandWorkflow(YishiDbContext db, TimeProvider clock, AuditT
     public void NotifyReporter(Demand d, string text)
         => notifier.Notify(d.DistrictId, d.ReporterUserId is { } reporter ? [reporter] : [], text, $"/track/{d.TrackingCode}", smsTo: d.ContactPhone);
 
+    /// <summary>Tells the reporter which rung now handles the demand (the department is not named, as on the tracking page).</summary>
+    public void NotifyReporterOfLevel(Demand d)
+    {
+        var level = d.Level switch
+        {
+            HandlingLevel.Council => "议事会",
+            HandlingLevel.Community => "社区",
+            HandlingLevel.Street => "街道",
+            _ => "区职能部门",
+        };
+        NotifyReporter(d, $"您的诉求 {d.TrackingCode} 已提交至{level}办理。");
+    }
+
     internal static string Action(DemandAction a) => a switch
     {
         DemandAction.HandleOnSpot => "handled_on_spot",
@@ -127,6 +140,9 @@ public sealed class DemandWorkflow(YishiDbContext db, TimeProvider clock, AuditT
         DemandAction.ReviewPassed => "review_passed",
         DemandAction.ReviewFailed => "review_failed",
         DemandAction.CloseWithoutReview => "closed_without_review",
+        DemandAction.ExemptFromDeliberation => "exempted_from_deliberation",
+        DemandAction.ReturnFromDeliberation => "returned_from_deliberation",
+        DemandAction.FollowCommonIssue => "followed_common_issue",
         _ => "dismissed",
     };
 

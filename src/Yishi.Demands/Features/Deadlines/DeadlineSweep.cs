@@ -72,6 +72,7 @@ public sealed class DeadlineSweep(IServiceScopeFactory scopes, TimeProvider cloc
                 d.AcknowledgeDueAt = await workflow.AcknowledgeDueAsync(d, ct);
                 workflow.Record(d, change, timer.Kind.ToString());
                 await workflow.NotifyLevelAsync(d, $"民情 {d.TrackingCode} {reason}至本级，请及时受理。", ct);
+                workflow.NotifyReporterOfLevel(d);
             }
             else
             {

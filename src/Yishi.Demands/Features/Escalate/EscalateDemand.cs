@@ -27,6 +27,7 @@ public sealed class EscalateDemand(YishiDbContext db, DemandAccess access, Deman
         var change = d.Escalate(reason, input.UnitId, await workflow.AcknowledgeDueAsync(d, ct), workflow.Now);
         workflow.Record(d, change, $"{from}→{d.Level}");
         await workflow.NotifyLevelAsync(d, $"民情 {d.TrackingCode} 已上报至本级，请及时受理。", ct);
+        workflow.NotifyReporterOfLevel(d);
         await workflow.CommitAsync(ct);
         return DemandView.From(d);
     }

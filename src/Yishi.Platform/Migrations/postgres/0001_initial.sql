@@ -166,6 +166,9 @@ CREATE TABLE demands (
     "ReviewMetExpectations" boolean,
     "CloseReason" character varying(1000),
     "CommonIssueId" uuid,
+    "DeliberatedAt" timestamp with time zone,
+    "DeliberationExemption" character varying(4000),
+    "DeliberationExemptedAt" timestamp with time zone,
     "Version" integer NOT NULL,
     CONSTRAINT "PK_demands" PRIMARY KEY ("Id")
 );

@@ -156,6 +156,9 @@ CREATE TABLE "demands" (
     "ReviewMetExpectations" INTEGER NULL,
     "CloseReason" TEXT NULL,
     "CommonIssueId" TEXT NULL,
+    "DeliberatedAt" TEXT NULL,
+    "DeliberationExemption" TEXT NULL,
+    "DeliberationExemptedAt" TEXT NULL,
     "Version" INTEGER NOT NULL
 );
 
