@@ -50,12 +50,14 @@ public sealed class ServiceActivities(YishiDbContext db, ServiceAreaAccess acces
             request.UserId ?? throw new Forbidden(), LocalDay.Today(clock), clock.GetUtcNow().UtcDateTime);
         db.Set<ServiceActivity>().Add(activity);
         db.Set<ActivityParticipant>().AddRange(memberIds.Select(m => new ActivityParticipant(area.DistrictId, activity.Id, m)));
+        audit.Record(area.DistrictId, "service_activity.recorded", "service_activity", activity.Id, to: type.ToString());
         if (type == ActivityType.OpinionReporting)
         {
+            // The intake saves the demand in this unit of work, so the activity commits with it (or neither does).
             var (demandId, code) = await opinions.FileAsync(area, notes!, location, input.Urgent, phone, ct);
             activity.LinkDemand(demandId, code);
+            audit.Record(area.DistrictId, "service_activity.demand_filed", "service_activity", activity.Id, to: code);
         }
-        audit.Record(area.DistrictId, "service_activity.recorded", "service_activity", activity.Id, to: type.ToString(), note: activity.DemandTrackingCode);
         await db.SaveChangesAsync(ct);
         return new ActivityRecorded(activity.Id, activity.DemandId, activity.DemandTrackingCode);
     }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
+using Yishi.Platform.Accounts.Domain;
 using Yishi.Platform.Areas.Domain;
 using Yishi.Platform.Audit;
 using Yishi.Platform.Data;
@@ -119,6 +120,9 @@ public sealed class ServiceAreaAdmin(YishiDbContext db, AccessScope scope, Servi
         var current = await db.Set<ServiceAreaPost>().FirstOrDefaultAsync(p => p.ServiceAreaId == area.Id && p.Kind == kind && p.EndedOn == null, ct);
         var post = ServiceAreaPost.Appoint(area, kind, current, person, on, input.Reason);
         db.Set<ServiceAreaPost>().Add(post);
+        var role = kind == PostKind.Organiser ? Role.Organiser : Role.Supervisor;
+        if (current is not null) await ReleaseRoleAsync(area, current, role, ct);
+        await GrantRoleAsync(area, person.UserId, role, ct);
         db.Entry(area).Property(a => a.Version).IsModified = true;
         audit.Record(area.DistrictId, "service_area.post_appointed", "service_area", area.Id, from: current?.Id.ToString(), to: $"{kind}:{post.Id}", note: current is null ? null : "replaced");
         await db.SaveChangesAsync(ct);
@@ -135,6 +139,7 @@ public sealed class ServiceAreaAdmin(YishiDbContext db, AccessScope scope, Servi
         var current = await db.Set<TeamMember>().Where(m => m.TeamId == team.Id && m.EndedOn == null).ToListAsync(ct);
         var member = TeamMember.Join(area, team, current, kind, person, on);
         db.Set<TeamMember>().Add(member);
+        await GrantRoleAsync(area, person.UserId, Role.Volunteer, ct);
         db.Entry(area).Property(a => a.Version).IsModified = true;
         audit.Record(area.DistrictId, "service_area.member_joined", "service_area", area.Id, to: $"{kind}:{member.Id}");
         await db.SaveChangesAsync(ct);
@@ -147,6 +152,7 @@ public sealed class ServiceAreaAdmin(YishiDbContext db, AccessScope scope, Servi
         area.EnsureActive();
         var member = await db.Set<TeamMember>().FirstOrDefaultAsync(m => m.Id == memberId && m.ServiceAreaId == area.Id, ct) ?? throw new NotFound("team_member");
         member.Leave(EnsureNotFuture(input.On ?? Today, "LeftOn"), input.Reason ?? "");
+        await ReleaseRoleAsync(area, member, Role.Volunteer, ct);
         db.Entry(area).Property(a => a.Version).IsModified = true;
         audit.Record(area.DistrictId, "service_area.member_left", "service_area", area.Id, from: member.Id.ToString());
         await db.SaveChangesAsync(ct);
@@ -177,6 +183,40 @@ public sealed class ServiceAreaAdmin(YishiDbContext db, AccessScope scope, Servi
         db.Entry(area).Property(a => a.Version).IsModified = true;
         audit.Record(area.DistrictId, "service_area.block_chief_ended", "service_area", area.Id, from: chief.Id.ToString());
         await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>
+    /// An account appointed in a service area gets the matching platform role at the community (unless it already holds
+    /// it there or within), so the workbench shows it the service-area pages and the Demands module lets it record demands.
+    /// What it may do in service areas is still decided by its holdings, area by area.
+    /// </summary>
+    private async Task GrantRoleAsync(ServiceArea area, Guid? userId, Role role, CancellationToken ct)
+    {
+        if (userId is not { } user) return;
+        var held = await db.RoleAssignments.AnyAsync(r => r.UserId == user && r.Role == role && r.RevokedAt == null && r.AreaPath.StartsWith(area.AreaPath), ct)
+            || db.RoleAssignments.Local.Any(r => r.UserId == user && r.Role == role && r.RevokedAt == null && r.AreaId == area.AreaId);
+        var above = (await db.RoleAssignments.Where(r => r.UserId == user && r.Role == role && r.RevokedAt == null).Select(r => r.AreaPath).ToListAsync(ct))
+            .Any(p => area.AreaPath.StartsWith(p, StringComparison.Ordinal));
+        if (held || above) return;
+        var grant = new RoleAssignment(area.DistrictId, user, role, area.AreaId, area.AreaPath, Now, scope.UserId);
+        db.RoleAssignments.Add(grant);
+        audit.Record(area.DistrictId, "role.granted", "user", user, to: $"{role}@{area.AreaId}", note: "service area appointment");
+    }
+
+    /// <summary>When the holder has no other current holding of this kind in the community, the role granted at the community ends too.</summary>
+    private async Task ReleaseRoleAsync(ServiceArea area, Holding ended, Role role, CancellationToken ct)
+    {
+        if (ended.UserId is not { } user) return;
+        var areasOfCommunity = db.Set<ServiceArea>().Where(s => s.AreaId == area.AreaId).Select(s => s.Id);
+        var stillHolds = role == Role.Volunteer
+            ? await db.Set<TeamMember>().AnyAsync(m => m.UserId == user && m.EndedOn == null && m.Id != ended.Id && areasOfCommunity.Contains(m.ServiceAreaId), ct)
+            : await db.Set<ServiceAreaPost>().AnyAsync(p => p.UserId == user && p.EndedOn == null && p.Id != ended.Id && p.Kind == (role == Role.Organiser ? PostKind.Organiser : PostKind.Supervisor) && areasOfCommunity.Contains(p.ServiceAreaId), ct);
+        if (stillHolds) return;
+        foreach (var grant in await db.RoleAssignments.Where(r => r.UserId == user && r.Role == role && r.RevokedAt == null && r.AreaId == area.AreaId).ToListAsync(ct))
+        {
+            grant.Revoke(Now, scope.UserId);
+            audit.Record(area.DistrictId, "role.revoked", "user", user, from: $"{role}@{area.AreaId}", note: "service area term ended");
+        }
     }
 
     private DateOnly EnsureNotFuture(DateOnly day, string field)
