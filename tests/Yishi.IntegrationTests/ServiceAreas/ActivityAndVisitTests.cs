@@ -17,8 +17,13 @@ public abstract class ActivityAndVisitTests(YishiApp app)
         var organiser = await w.AsAsync(w.OrganiserA);
         var body = await (await organiser.PostJson($"/api/v1/service-areas/{w.AreaA}/activities", new
         {
-            type = "OpinionReporting", title = "院坝会收集意见", heldOn = "2026-11-20", participantCount = 12, hours = 1.5,
-            notes = "群众反映村口路灯坏了半个月，晚上出行不安全", memberIds = new[] { w.MemberA },
+            type = "OpinionReporting",
+            title = "院坝会收集意见",
+            heldOn = "2026-11-20",
+            participantCount = 12,
+            hours = 1.5,
+            notes = "群众反映村口路灯坏了半个月，晚上出行不安全",
+            memberIds = new[] { w.MemberA },
         })).ShouldBe(HttpStatusCode.Created);
         var demandId = body.GetProperty("demandId").GetGuid();
         body.GetProperty("demandTrackingCode").GetString()!.ShouldStartWith("YS-");
@@ -72,7 +77,10 @@ public abstract class ActivityAndVisitTests(YishiApp app)
         var volunteer = await w.AsAsync(w.VolunteerA);
         var logged = await (await volunteer.PostJson($"/api/v1/service-areas/{w.AreaA}/visits", new
         {
-            householdId = w.HomeA1, visitedOn = "2026-11-22", notes = "老人身体不错", suggestions = new List<string> { "希望修一下村口路灯", "  ", "垃圾桶不够用" },
+            householdId = w.HomeA1,
+            visitedOn = "2026-11-22",
+            notes = "老人身体不错",
+            suggestions = new List<string> { "希望修一下村口路灯", "  ", "垃圾桶不够用" },
         })).ShouldBe(HttpStatusCode.Created);
         var ids = logged.GetProperty("suggestionIds").EnumerateArray().Select(e => e.GetGuid()).ToList();
         ids.Count.ShouldBe(2);

@@ -6,9 +6,9 @@ using Microsoft.EntityFrameworkCore;
 using Yishi.Platform.Audit;
 using Yishi.Platform.Data;
 using Yishi.Platform.Rules;
-using NotFound = Yishi.Platform.Rules.NotFound;
 using Yishi.ServiceAreas.Domain;
 using Yishi.ServiceAreas.Features.Access;
+using NotFound = Yishi.Platform.Rules.NotFound;
 
 namespace Yishi.ServiceAreas.Features.Activities;
 

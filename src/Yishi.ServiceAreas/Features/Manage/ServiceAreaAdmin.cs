@@ -8,10 +8,10 @@ using Yishi.Platform.Areas.Domain;
 using Yishi.Platform.Audit;
 using Yishi.Platform.Data;
 using Yishi.Platform.Rules;
-using NotFound = Yishi.Platform.Rules.NotFound;
 using Yishi.Platform.Security;
 using Yishi.ServiceAreas.Domain;
 using Yishi.ServiceAreas.Features.Access;
+using NotFound = Yishi.Platform.Rules.NotFound;
 
 namespace Yishi.ServiceAreas.Features.Manage;
 

@@ -63,7 +63,7 @@ public sealed class ServiceAreaQueries(YishiDbContext db, ServiceAreaAccess acce
                 posts.FirstOrDefault(p => p.ServiceAreaId == a.Id && p.Kind == PostKind.Organiser)?.DisplayName,
                 posts.FirstOrDefault(p => p.ServiceAreaId == a.Id && p.Kind == PostKind.Supervisor)?.DisplayName,
                 members.GetValueOrDefault(a.Id), a.IsRetired))
-            .OrderBy(s => s.CommunityName, StringComparer.Ordinal).ThenBy(s => s.Name, NameOrder).ToList();
+            .OrderBy(s => s.CommunityName, NameOrder).ThenBy(s => s.Name, NameOrder).ToList();
     }
 
     public async Task<ServiceAreaDetail> DetailAsync(Guid id, CancellationToken ct = default)

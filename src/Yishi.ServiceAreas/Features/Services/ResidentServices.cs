@@ -7,10 +7,10 @@ using Yishi.Platform.Audit;
 using Yishi.Platform.Data;
 using Yishi.Platform.Notifications;
 using Yishi.Platform.Rules;
-using NotFound = Yishi.Platform.Rules.NotFound;
 using Yishi.Platform.Security;
 using Yishi.ServiceAreas.Domain;
 using Yishi.ServiceAreas.Features.Access;
+using NotFound = Yishi.Platform.Rules.NotFound;
 
 namespace Yishi.ServiceAreas.Features.Services;
 

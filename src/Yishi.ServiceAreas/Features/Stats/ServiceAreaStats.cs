@@ -95,7 +95,7 @@ public sealed class ServiceAreaStats(YishiDbContext db, AccessScope scope, Servi
                 memberRows.GetValueOrDefault(a.Id), activityRows.Where(r => r.ServiceAreaId == a.Id).Sum(r => r.Minutes),
                 visited.GetValueOrDefault(a.Id),
                 suggestionRows.Where(r => r.ServiceAreaId == a.Id).Sum(r => r.Count), suggestionRows.Where(r => r.ServiceAreaId == a.Id && r.Answered).Sum(r => r.Count)))
-            .OrderBy(r => r.CommunityName, StringComparer.Ordinal).ThenBy(r => r.Name, Comparer<string>.Create(Platform.Areas.Features.AreaTree.AreaNameOrder.Compare)).ToList();
+            .OrderBy(r => r.CommunityName, Comparer<string>.Create(Platform.Areas.Features.AreaTree.AreaNameOrder.Compare)).ThenBy(r => r.Name, Comparer<string>.Create(Platform.Areas.Features.AreaTree.AreaNameOrder.Compare)).ToList();
 
         return new ServiceAreaFigures(rows.Count, posts.Count, rows.Count(r => r.Volunteers > 0 || r.HasOrganiser), rows.Sum(r => r.Volunteers),
             rows.Sum(r => r.Services), rows.Sum(r => r.Accompany), rows.Sum(r => r.Help), rows.Sum(r => r.ActOnBehalf),
