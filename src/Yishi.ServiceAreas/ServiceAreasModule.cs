@@ -26,6 +26,7 @@ public sealed class ServiceAreasModule : IYishiModule
         services.AddScoped<ResidentServices>();
         services.AddScoped<ServiceActivities>();
         services.AddScoped<OpinionReporting>();
+        services.AddScoped<ActivityPhotos>();
         services.AddScoped<HouseholdVisits>();
         services.AddScoped<ServiceAreaManagerNames>();
         services.AddScoped<ServiceAreaStats>();
@@ -42,6 +43,7 @@ public sealed class ServiceAreasModule : IYishiModule
         ServiceAreaAdmin.Map(api);
         ResidentServices.Map(api);
         ServiceActivities.Map(api);
+        ActivityPhotos.Map(api);
         HouseholdVisits.Map(api);
     }
 

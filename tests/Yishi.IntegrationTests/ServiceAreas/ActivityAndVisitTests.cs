@@ -116,6 +116,43 @@ public abstract class ActivityAndVisitTests(YishiApp app)
         (await w.CountAsync<HouseholdVisit>()).ShouldBe(0);
     }
 
+    private static readonly byte[] Png = Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==");
+
+    private static MultipartFormDataContent Photo(byte[] bytes, string name = "a.png")
+    {
+        var form = new MultipartFormDataContent();
+        var file = new ByteArrayContent(bytes);
+        file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("image/png");
+        form.Add(file, "photos", name);
+        return form;
+    }
+
+    [Fact]
+    public async Task Activity_photos_are_real_images_added_by_the_organiser_and_shown_only_to_people_of_the_area()
+    {
+        var w = await ServiceAreaWorld.CreateAsync(app);
+        var organiser = await w.AsAsync(w.OrganiserA);
+        var activity = (await (await organiser.PostJson($"/api/v1/service-areas/{w.AreaA}/activities",
+            new { type = "Publicity", title = "宣讲", heldOn = "2026-11-20", participantCount = 10, hours = 2 })).ShouldBe(HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        var url = $"/api/v1/service-areas/{w.AreaA}/activities/{activity}/photos";
+        var fake = await (await organiser.PostAsync(url, Photo("MZ not a picture"u8.ToArray(), "x.png"))).ShouldBe(HttpStatusCode.BadRequest);
+        fake.GetProperty("errors").TryGetProperty("Photos", out _).ShouldBeTrue();
+        await (await (await w.AsAsync(w.VolunteerA)).PostAsync(url, Photo(Png))).ShouldBe(HttpStatusCode.Forbidden);
+        await (await (await w.AsAsync(w.OrganiserB)).PostAsync(url, Photo(Png))).ShouldBe(HttpStatusCode.NotFound);
+        (await w.CountAsync<ActivityPhoto>()).ShouldBe(0);
+
+        var added = await (await organiser.PostAsync(url, Photo(Png))).ShouldBe(HttpStatusCode.OK);
+        var photoId = added.GetProperty("ids")[0].GetGuid();
+        var shown = await (await w.AsAsync(w.VolunteerA)).GetAsync($"/api/v1/service-areas/activity-photos/{photoId}");
+        shown.StatusCode.ShouldBe(HttpStatusCode.OK);
+        shown.Content.Headers.ContentType!.MediaType.ShouldBe("image/png");
+        shown.Headers.GetValues("X-Content-Type-Options").ShouldContain("nosniff");
+        (await (await w.AsAsync(w.OrganiserB)).GetAsync($"/api/v1/service-areas/activity-photos/{photoId}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await app.Anonymous().GetAsync($"/api/v1/service-areas/activity-photos/{photoId}")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        var list = await (await organiser.GetAsync($"/api/v1/service-areas/{w.AreaA}/activities")).ShouldBe(HttpStatusCode.OK);
+        list[0].GetProperty("photoIds").GetArrayLength().ShouldBe(1);
+    }
+
     [Fact]
     public async Task Figures_count_the_areas_people_and_work_in_scope()
     {

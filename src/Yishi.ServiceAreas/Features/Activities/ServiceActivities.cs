@@ -20,14 +20,15 @@ public sealed record RecordActivityInput(ActivityType? Type, string? Title, Date
     IReadOnlyList<Guid>? MemberIds, string? Location = null, bool Urgent = false, string? ContactPhone = null);
 
 public sealed record ActivityDto(Guid Id, ActivityType Type, string Title, DateOnly HeldOn, int ParticipantCount, int TeamParticipants, decimal Hours, string? Notes,
-    string? DemandTrackingCode, int Photos, DateTime CreatedAt);
+    string? DemandTrackingCode, IReadOnlyList<Guid> PhotoIds, DateTime CreatedAt);
 
 public sealed record ActivityRecorded(Guid Id, Guid? DemandId, string? DemandTrackingCode);
 
 /// <summary>The five functions: organisers and supervisors (and the community's managers) record what the area did.</summary>
-public sealed class ServiceActivities(YishiDbContext db, ServiceAreaAccess access, AuditTrail audit, RequestContext request, TimeProvider clock, OpinionReporting opinions)
+public sealed class ServiceActivities(YishiDbContext db, ServiceAreaAccess access, AuditTrail audit, RequestContext request, TimeProvider clock, OpinionReporting opinions, ActivityPhotos photoStore)
 {
-    public async Task<ActivityRecorded> RecordAsync(Guid serviceAreaId, RecordActivityInput input, CancellationToken ct = default)
+    /// <summary>Records the activity; <paramref name="photos"/> (already validated) are saved with it.</summary>
+    public async Task<ActivityRecorded> RecordAsync(Guid serviceAreaId, RecordActivityInput input, IReadOnlyList<ValidPhoto>? photos = null, CancellationToken ct = default)
     {
         var type = input.Type is { } t && Enum.IsDefined(t) ? t : throw new InputInvalid("Type", "Field_Required");
         var title = Check.RequiredText(input.Title, "Title", ServiceActivity.TitleMaxLength);
@@ -50,7 +51,8 @@ public sealed class ServiceActivities(YishiDbContext db, ServiceAreaAccess acces
             request.UserId ?? throw new Forbidden(), LocalDay.Today(clock), clock.GetUtcNow().UtcDateTime);
         db.Set<ServiceActivity>().Add(activity);
         db.Set<ActivityParticipant>().AddRange(memberIds.Select(m => new ActivityParticipant(area.DistrictId, activity.Id, m)));
-        audit.Record(area.DistrictId, "service_activity.recorded", "service_activity", activity.Id, to: type.ToString());
+        if (photos is { Count: > 0 }) photoStore.Rows(activity, photos);
+        audit.Record(area.DistrictId, "service_activity.recorded", "service_activity", activity.Id, to: type.ToString(), note: photos is { Count: > 0 } ? $"photos:{photos.Count}" : null);
         if (type == ActivityType.OpinionReporting)
         {
             // The intake saves the demand in this unit of work, so the activity commits with it (or neither does).
@@ -71,10 +73,10 @@ public sealed class ServiceActivities(YishiDbContext db, ServiceAreaAccess acces
         var ids = rows.Select(r => r.Id).ToList();
         var members = await db.Set<ActivityParticipant>().Where(p => ids.Contains(p.ActivityId)).GroupBy(p => p.ActivityId)
             .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
-        var photos = await db.Set<ActivityPhoto>().Where(p => ids.Contains(p.ActivityId)).GroupBy(p => p.ActivityId)
-            .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
+        var photos = (await db.Set<ActivityPhoto>().Where(p => ids.Contains(p.ActivityId)).Select(p => new { p.ActivityId, p.Id }).ToListAsync(ct))
+            .GroupBy(p => p.ActivityId).ToDictionary(g => g.Key, g => (IReadOnlyList<Guid>)[.. g.Select(p => p.Id).Order()]);
         return [.. rows.Select(a => new ActivityDto(a.Id, a.Type, a.Title, a.HeldOn, a.ParticipantCount, members.GetValueOrDefault(a.Id),
-            ServiceActivity.HoursFromMinutes(a.Minutes), a.Notes, a.DemandTrackingCode, photos.GetValueOrDefault(a.Id), a.CreatedAt))];
+            ServiceActivity.HoursFromMinutes(a.Minutes), a.Notes, a.DemandTrackingCode, photos.GetValueOrDefault(a.Id) ?? [], a.CreatedAt))];
     }
 
     internal static void Map(RouteGroupBuilder api)
@@ -82,7 +84,7 @@ public sealed class ServiceActivities(YishiDbContext db, ServiceAreaAccess acces
         var g = api.MapGroup("/service-areas/{id:guid}/activities").WithTags("Service areas");
         g.MapPost("", async Task<Created<ActivityRecorded>> (Guid id, RecordActivityInput input, ServiceActivities h, CancellationToken ct) =>
         {
-            var recorded = await h.RecordAsync(id, input, ct);
+            var recorded = await h.RecordAsync(id, input, null, ct);
             return TypedResults.Created($"/api/v1/service-areas/{id}/activities/{recorded.Id}", recorded);
         }).WithSummary("Record an activity in one of the five functions (opinion reporting also files a demand)");
         g.MapGet("", async (Guid id, ActivityType? type, ServiceActivities h, CancellationToken ct) => TypedResults.Ok(await h.ForAreaAsync(id, type, ct)))
