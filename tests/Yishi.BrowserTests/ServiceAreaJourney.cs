@@ -18,6 +18,9 @@ public sealed class ServiceAreaJourney(BrowserApp app)
 {
     private const string Password = "Yishi@2026";
 
+    // A real 1×1 PNG.
+    private static readonly byte[] Png = Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==");
+
     [Fact]
     public async Task Admin_sets_up_a_service_area_and_a_resident_gets_a_proxy_service_through_its_signboard()
     {
@@ -130,11 +133,40 @@ public sealed class ServiceAreaJourney(BrowserApp app)
         rated.ShouldContain("满意");
         await BrowserApp.ScreenshotAsync(phone, "sa-09-phone-rated");
 
+        // 8. The organiser records an activity with a photo; the volunteer logs a visit with a suggestion; the organiser answers it.
+        await org.GotoAsync($"{areaUrl}/activities");
+        await org.SelectOptionAsync("#activity-type", "VolunteerService");
+        await org.FillAsync("#activity-title", $"帮留守老人清扫院坝（{run}）");
+        await org.FillAsync("#activity-people", "6");
+        await org.FillAsync("#activity-hours", "2.5");
+        await org.SetInputFilesAsync("#activity-photos", new FilePayload { Name = "yard.png", MimeType = "image/png", Buffer = Png });
+        await org.ClickAsync("#activity-submit");
+        await org.WaitForSelectorAsync("#done-message");
+        var activityRow = await org.Locator("#activities-table tbody tr", new() { HasTextString = run }).InnerTextAsync();
+        activityRow.ShouldContain("志愿服务");
+        activityRow.ShouldContain("2.5");
+        (await org.Locator("#activities-table img").CountAsync()).ShouldBe(1);
+        await BrowserApp.ScreenshotAsync(org, "sa-10-organiser-activities");
+
+        await vol.GotoAsync($"{areaUrl}/visits");
+        await vol.FillAsync("#visit-house", houseNumber);
+        await vol.FillAsync("#visit-suggestions", $"希望村口装一盏路灯（{run}）");
+        await vol.ClickAsync("#visit-submit");
+        await vol.WaitForSelectorAsync("#done-message");
+        await BrowserApp.ScreenshotAsync(vol, "sa-11-volunteer-visit");
+        await org.GotoAsync($"{areaUrl}/visits");
+        var suggestion = org.Locator("#open-suggestions li", new() { HasTextString = run });
+        await suggestion.Locator("input[name='Answer.Text']").FillAsync("已报村委，本月内安装");
+        await suggestion.Locator("button").ClickAsync();
+        await org.WaitForSelectorAsync("#done-message");
+        (await org.Locator("#open-suggestions li", new() { HasTextString = run }).CountAsync()).ShouldBe(0);
+        await BrowserApp.ScreenshotAsync(org, "sa-12-organiser-answered");
+
         // The figures page counts it.
         await admin.GotoAsync("/service-areas/stats");
         await admin.WaitForSelectorAsync("#stats-table");
         (await admin.Locator("#stats-table").InnerTextAsync()).ShouldContain(name);
-        await BrowserApp.ScreenshotAsync(admin, "sa-10-stats");
+        await BrowserApp.ScreenshotAsync(admin, "sa-13-stats");
     }
 
     private async Task<IPage> SignedInAsync(string user, string returnUrl, bool phone = false)
