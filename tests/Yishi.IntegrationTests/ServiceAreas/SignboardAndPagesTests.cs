@@ -72,6 +72,22 @@ public abstract partial class SignboardAndPagesTests(YishiApp app)
     }
 
     [Fact]
+    public async Task Service_area_pages_speak_English_after_the_language_switch()
+    {
+        var w = await ServiceAreaWorld.CreateAsync(app);
+        (await w.Secretary.GetAsync("/culture?c=en&r=%2F")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var detail = await (await w.Secretary.GetAsync($"/service-areas/{w.AreaA}")).Content.ReadAsStringAsync();
+        detail.ShouldContain("<html lang=\"en\"");
+        detail.ShouldContain("Appoint or replace the organiser or supervisor");
+        detail.ShouldNotContain("任命巷长");
+        var anonymous = app.Anonymous();
+        await anonymous.GetAsync("/culture?c=en&r=%2F");
+        var board = await (await anonymous.GetAsync($"/s/{w.AreaA}")).Content.ReadAsStringAsync();
+        board.ShouldContain("Ask for a service");
+        board.ShouldContain("Organiser");
+    }
+
+    [Fact]
     public async Task Creating_a_service_area_on_the_page_keeps_what_was_typed_when_it_is_refused()
     {
         var w = await ServiceAreaWorld.CreateAsync(app);
