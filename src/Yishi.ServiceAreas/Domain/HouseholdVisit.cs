@@ -3,17 +3,19 @@ using Yishi.Platform.Rules;
 
 namespace Yishi.ServiceAreas.Domain;
 
-/// <summary>走访: a team member visits a household of the service area and may collect suggestions.</summary>
+/// <summary>
+/// 走访: someone of the service area (a team member, or the organiser/supervisor who captain it) visits a household
+/// and may collect suggestions. The visitor's name is a snapshot, like holdings.
+/// </summary>
 public sealed class HouseholdVisit : IAreaPlaced
 {
     public const int NotesMaxLength = 2000;
 
     private HouseholdVisit() { }
 
-    public HouseholdVisit(ServiceArea area, Guid householdId, TeamMember visitor, DateOnly visitedOn, string? notes, Guid recordedBy, DateOnly today, DateTime now)
+    public HouseholdVisit(ServiceArea area, Guid householdId, PersonRef visitor, Guid? visitorMemberId, DateOnly visitedOn, string? notes, Guid recordedBy, DateOnly today, DateTime now)
     {
         area.EnsureActive();
-        if (visitor.ServiceAreaId != area.Id) throw new InputInvalid("TeamMemberId", "ServiceRequest_NotATeamMember", typeof(ServiceAreaStrings));
         if (visitedOn > today) throw new InputInvalid("VisitedOn", "Date_InFuture", typeof(ServiceAreaStrings));
         Id = Guid.CreateVersion7();
         DistrictId = area.DistrictId;
@@ -21,7 +23,9 @@ public sealed class HouseholdVisit : IAreaPlaced
         AreaPath = area.AreaPath;
         ServiceAreaId = area.Id;
         HouseholdId = householdId;
-        VisitorMemberId = visitor.Id;
+        VisitorMemberId = visitorMemberId;
+        VisitorUserId = visitor.UserId;
+        VisitorName = visitor.DisplayName;
         VisitedOn = visitedOn;
         Notes = notes;
         RecordedBy = recordedBy;
@@ -34,7 +38,10 @@ public sealed class HouseholdVisit : IAreaPlaced
     public string AreaPath { get; private set; } = "";
     public Guid ServiceAreaId { get; private set; }
     public Guid HouseholdId { get; private set; }
-    public Guid VisitorMemberId { get; private set; }
+    /// <summary>The team member who visited, when the visitor is on the team (organisers and supervisors captain it without a member row).</summary>
+    public Guid? VisitorMemberId { get; private set; }
+    public Guid? VisitorUserId { get; private set; }
+    public string VisitorName { get; private set; } = "";
     public DateOnly VisitedOn { get; private set; }
     public string? Notes { get; private set; }
     public Guid RecordedBy { get; private set; }

@@ -58,9 +58,6 @@ public sealed class ServiceArea : IAreaPlaced, IVersioned
     {
         if (IsRetired) throw new RuleViolation("service_area.retired", "ServiceArea_Retired", null, typeof(ServiceAreaStrings));
     }
-
-    /// <summary>Bumps the version so two concurrent changes of the area's people cannot both win.</summary>
-    public void Touch() => Version++;
 }
 
 /// <summary>A villager group (Group-level area) covered by a service area. Placed in the group, so area moves rewrite its path.</summary>

@@ -163,6 +163,7 @@ internal sealed class HouseholdVisitConfiguration : IEntityTypeConfiguration<Hou
         b.HasKey(v => v.Id);
         b.Property(v => v.AreaPath).HasMaxLength(200);
         b.Property(v => v.Notes).HasMaxLength(HouseholdVisit.NotesMaxLength);
+        b.Property(v => v.VisitorName).HasMaxLength(PersonRef.NameMaxLength);
         b.HasIndex(v => new { v.DistrictId, v.ServiceAreaId, v.VisitedOn });
         b.HasIndex(v => new { v.DistrictId, v.AreaPath, v.VisitedOn });
         b.HasIndex(v => new { v.DistrictId, v.HouseholdId });

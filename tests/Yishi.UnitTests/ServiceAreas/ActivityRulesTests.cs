@@ -49,7 +49,7 @@ public class ActivityRulesTests
     {
         var area = Area();
         var member = TeamMember.Join(area, new VolunteerTeam(area, T0), [], VolunteerKind.PartyMember, new PersonRef(Guid.NewGuid(), null, "王建国"), Today);
-        var visit = new HouseholdVisit(area, Guid.NewGuid(), member, Today, "走访了解情况", Guid.NewGuid(), Today, T0);
+        var visit = new HouseholdVisit(area, Guid.NewGuid(), member.Person, member.Id, Today, "走访了解情况", Guid.NewGuid(), Today, T0);
         var suggestion = new VisitSuggestion(visit, "希望修一下村口路灯", T0);
         suggestion.AnswerWith("已报村委，下周维修", Guid.NewGuid(), T0);
         suggestion.IsAnswered.ShouldBeTrue();
@@ -62,6 +62,6 @@ public class ActivityRulesTests
     {
         var area = Area();
         var member = TeamMember.Join(area, new VolunteerTeam(area, T0), [], VolunteerKind.PartyMember, new PersonRef(Guid.NewGuid(), null, "王建国"), Today);
-        Should.Throw<InputInvalid>(() => new HouseholdVisit(area, Guid.NewGuid(), member, Today.AddDays(1), null, Guid.NewGuid(), Today, T0)).Fields.Keys.ShouldContain("VisitedOn");
+        Should.Throw<InputInvalid>(() => new HouseholdVisit(area, Guid.NewGuid(), member.Person, member.Id, Today.AddDays(1), null, Guid.NewGuid(), Today, T0)).Fields.Keys.ShouldContain("VisitedOn");
     }
 }
