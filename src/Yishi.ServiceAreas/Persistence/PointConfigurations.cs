@@ -78,3 +78,14 @@ internal sealed class PointAppealConfiguration : IEntityTypeConfiguration<PointA
         b.HasIndex(x => new { x.DistrictId, x.HouseholdId });
     }
 }
+
+internal sealed class PointEntryPhotoConfiguration : IEntityTypeConfiguration<PointEntryPhoto>
+{
+    public void Configure(EntityTypeBuilder<PointEntryPhoto> b)
+    {
+        b.ToTable("point_entry_photos");
+        b.HasKey(x => x.Id);
+        b.Property(x => x.ContentType).HasMaxLength(32);
+        b.HasIndex(x => new { x.DistrictId, x.PointEntryId }).IsUnique();
+    }
+}

@@ -321,6 +321,54 @@ public abstract class PointsTests(YishiApp app)
         after.GetProperty("entries").GetProperty("items").GetArrayLength().ShouldBe(3);
     }
 
+    private static readonly byte[] Png = Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==");
+
+    private static MultipartFormDataContent AwardForm(PointsWorld w, params (string Name, byte[] Bytes, string Type)[] files)
+    {
+        var form = new MultipartFormDataContent
+        {
+            { new StringContent(w.Household.ToString()), "householdId" },
+            { new StringContent(w.Rules["P1"].ToString()), "pointRuleId" },
+            { new StringContent("清扫村道，照片为证"), "evidence" },
+            { new StringContent("2026-11-20"), "occurredOn" },
+        };
+        foreach (var (name, bytes, type) in files)
+        {
+            var file = new ByteArrayContent(bytes);
+            file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(type);
+            form.Add(file, "photo", name);
+        }
+        return form;
+    }
+
+    [Fact]
+    public async Task An_award_may_carry_one_real_photo_seen_only_by_the_area_and_the_household()
+    {
+        var w = await PointsWorld.CreateAsync(app);
+        var (organiser, _) = await w.OfficialAsync(Role.Organiser, "S1/C1/G1");
+        var fake = await (await organiser.PostAsync("/api/v1/point-entries/with-photo", AwardForm(w, ("a.jpg", "MZ not a picture"u8.ToArray(), "image/jpeg"))))
+            .ShouldBe(HttpStatusCode.BadRequest);
+        fake.GetProperty("errors").TryGetProperty("Photos", out _).ShouldBeTrue();
+        (await (await organiser.PostAsync("/api/v1/point-entries/with-photo", AwardForm(w, ("a.png", Png, "image/png"), ("b.png", Png, "image/png"))))
+            .ShouldBe(HttpStatusCode.BadRequest)).GetProperty("errors").TryGetProperty("Photos", out _).ShouldBeTrue();
+        (await w.EntryCountAsync()).ShouldBe(0);
+
+        var entry = await (await organiser.PostAsync("/api/v1/point-entries/with-photo", AwardForm(w, ("a.png", Png, "image/png")))).ShouldBe(HttpStatusCode.Created);
+        entry.GetProperty("hasPhoto").GetBoolean().ShouldBeTrue();
+        var id = entry.GetProperty("id").GetGuid();
+        var photo = await organiser.GetAsync($"/api/v1/point-entries/{id}/photo");
+        photo.StatusCode.ShouldBe(HttpStatusCode.OK);
+        photo.Content.Headers.ContentType!.MediaType.ShouldBe("image/png");
+        photo.Headers.GetValues("X-Content-Type-Options").ShouldContain("nosniff");
+        (await (await w.ResidentOfAsync(w.Household)).GetAsync($"/api/v1/point-entries/{id}/photo")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var neighbour = await w.ResidentOfAsync(await w.HouseholdAsync("S1/C1/G1", "2号", "王芳", null));
+        (await neighbour.GetAsync($"/api/v1/point-entries/{id}/photo")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await (await w.OfficialAsync(Role.Organiser, "S1/C1/G2")).Client.GetAsync($"/api/v1/point-entries/{id}/photo")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await app.Anonymous().GetAsync($"/api/v1/point-entries/{id}/photo")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        var history = await (await organiser.GetAsync($"/api/v1/households/{w.Household}/points")).ShouldBe(HttpStatusCode.OK);
+        history.GetProperty("entries").GetProperty("items")[0].GetProperty("hasPhoto").GetBoolean().ShouldBeTrue();
+    }
+
     [Fact]
     public async Task Parallel_appeals_of_one_entry_leave_exactly_one_open()
     {

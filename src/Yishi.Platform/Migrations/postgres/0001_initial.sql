@@ -372,6 +372,19 @@ CREATE TABLE point_entries (
 );
 
 
+CREATE TABLE point_entry_photos (
+    "Id" uuid NOT NULL,
+    "DistrictId" uuid NOT NULL,
+    "PointEntryId" uuid NOT NULL,
+    "ContentType" character varying(32) NOT NULL,
+    "Bytes" bytea NOT NULL,
+    "Width" integer NOT NULL,
+    "Height" integer NOT NULL,
+    "CreatedAt" timestamp with time zone NOT NULL,
+    CONSTRAINT "PK_point_entry_photos" PRIMARY KEY ("Id")
+);
+
+
 CREATE TABLE point_list_versions (
     "Id" uuid NOT NULL,
     "DistrictId" uuid NOT NULL,
@@ -865,6 +878,9 @@ CREATE INDEX "IX_point_entries_DistrictId_PointRuleId" ON point_entries ("Distri
 
 
 CREATE UNIQUE INDEX "IX_point_entries_DistrictId_ReversesEntryId" ON point_entries ("DistrictId", "ReversesEntryId");
+
+
+CREATE UNIQUE INDEX "IX_point_entry_photos_DistrictId_PointEntryId" ON point_entry_photos ("DistrictId", "PointEntryId");
 
 
 CREATE UNIQUE INDEX "IX_point_list_versions_DistrictId_PointListId_Number" ON point_list_versions ("DistrictId", "PointListId", "Number");

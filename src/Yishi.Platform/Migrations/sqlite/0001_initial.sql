@@ -347,6 +347,18 @@ CREATE TABLE "point_entries" (
 );
 
 
+CREATE TABLE "point_entry_photos" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_point_entry_photos" PRIMARY KEY,
+    "DistrictId" TEXT NOT NULL,
+    "PointEntryId" TEXT NOT NULL,
+    "ContentType" TEXT NOT NULL,
+    "Bytes" BLOB NOT NULL,
+    "Width" INTEGER NOT NULL,
+    "Height" INTEGER NOT NULL,
+    "CreatedAt" TEXT NOT NULL
+);
+
+
 CREATE TABLE "point_list_versions" (
     "Id" TEXT NOT NULL CONSTRAINT "PK_point_list_versions" PRIMARY KEY,
     "DistrictId" TEXT NOT NULL,
@@ -820,6 +832,9 @@ CREATE INDEX "IX_point_entries_DistrictId_PointRuleId" ON "point_entries" ("Dist
 
 
 CREATE UNIQUE INDEX "IX_point_entries_DistrictId_ReversesEntryId" ON "point_entries" ("DistrictId", "ReversesEntryId");
+
+
+CREATE UNIQUE INDEX "IX_point_entry_photos_DistrictId_PointEntryId" ON "point_entry_photos" ("DistrictId", "PointEntryId");
 
 
 CREATE UNIQUE INDEX "IX_point_list_versions_DistrictId_PointListId_Number" ON "point_list_versions" ("DistrictId", "PointListId", "Number");

@@ -10,6 +10,7 @@ using Yishi.Platform.People.Domain;
 using Yishi.Platform.Rules;
 using Yishi.Platform.Security;
 using Yishi.ServiceAreas.Domain;
+using Yishi.ServiceAreas.Features.Activities;
 using Yishi.ServiceAreas.Features.PointsShared;
 
 namespace Yishi.ServiceAreas.Features.PointAwards;
@@ -17,7 +18,7 @@ namespace Yishi.ServiceAreas.Features.PointAwards;
 public sealed record AwardPointsInput(Guid? HouseholdId, Guid? PointRuleId, string? Evidence, DateOnly? OccurredOn);
 
 public sealed record PointEntryDto(Guid Id, Guid HouseholdId, string HouseNumber, Guid AreaId, string AreaName, Guid PointRuleId, string RuleCode, string RuleDescription,
-    int RuleVersionNumber, int Points, string Evidence, DateOnly OccurredOn, DateTime AwardedAt, Guid? ReversesEntryId, bool Reversed, AppealStatus? AppealStatus);
+    int RuleVersionNumber, int Points, string Evidence, DateOnly OccurredOn, DateTime AwardedAt, Guid? ReversesEntryId, bool Reversed, AppealStatus? AppealStatus, bool HasPhoto);
 
 public sealed record HouseholdPointsDto(Guid HouseholdId, string HouseNumber, string AreaName, int Balance, Page<PointEntryDto> Entries);
 
@@ -32,7 +33,10 @@ public sealed record HouseholdChoice(Guid Id, string HouseNumber, Guid AreaId, s
 /// </summary>
 public sealed class PointAwards(YishiDbContext db, PointsAccess access, AuditTrail audit)
 {
-    public async Task<PointEntryDto> AwardAsync(AwardPointsInput input, CancellationToken ct = default)
+    public async Task<PointEntryDto> AwardAsync(AwardPointsInput input, CancellationToken ct = default) => await AwardAsync(input, null, ct);
+
+    /// <summary>Awards with an optional photo of the evidence, validated by the caller (<see cref="ActivityPhotos.ValidateAsync"/>); both saved together.</summary>
+    public async Task<PointEntryDto> AwardAsync(AwardPointsInput input, ValidPhoto? photo, CancellationToken ct = default)
     {
         var householdId = input.HouseholdId ?? throw new InputInvalid("HouseholdId", "Field_Required");
         var household = await access.HouseholdAsync(householdId, PointRoles.CanAward, ct);
@@ -60,11 +64,12 @@ public sealed class PointAwards(YishiDbContext db, PointsAccess access, AuditTra
         var entry = PointEntry.Award(household.DistrictId, household.Id, household.AreaId, household.AreaPath, rule, version.Number, evidence,
             access.Scope.UserId, access.Now, occurredOn);
         db.Add(entry);
+        if (photo is not null) db.Add(new PointEntryPhoto(entry.DistrictId, entry.Id, photo.ContentType, photo.Bytes, photo.Width, photo.Height, access.Now));
         audit.Record(household.DistrictId, "points.awarded", "household", household.Id, to: entry.Points.ToString("+0;-0", CultureInfo.InvariantCulture),
             note: $"{household.HouseNumber} {rule.Code} v{version.Number} entry {entry.Id}");
         await db.SaveChangesAsync(ct);
         var names = await access.AreaNamesAsync([household.AreaId], ct);
-        return ToDto(entry, household.HouseNumber, names, rule, false, null);
+        return ToDto(entry, household.HouseNumber, names, rule, false, null, photo is not null);
     }
 
     /// <summary>The rules a household of <paramref name="communityId"/> can be given points for on <paramref name="day"/>.</summary>
@@ -162,14 +167,26 @@ public sealed class PointAwards(YishiDbContext db, PointsAccess access, AuditTra
         var appeals = (await db.Set<PointAppeal>().AsNoTracking().Where(a => ids.Contains(a.PointEntryId)).ToListAsync(ct))
             .GroupBy(a => a.PointEntryId).ToDictionary(g => g.Key, g => g.OrderByDescending(a => a.RaisedAt).First().Status);
         var names = await access.AreaNamesAsync(page.Items.Select(e => e.AreaId), ct);
+        var photos = await db.Set<PointEntryPhoto>().AsNoTracking().Where(p => ids.Contains(p.PointEntryId)).Select(p => p.PointEntryId).ToListAsync(ct);
         var items = page.Items.Select(e => ToDto(e, houses.GetValueOrDefault(e.HouseholdId, ""), names, rules[e.PointRuleId], reversed.Contains(e.Id),
-            appeals.TryGetValue(e.Id, out var s) ? s : null)).ToList();
+            appeals.TryGetValue(e.Id, out var s) ? s : null, photos.Contains(e.Id))).ToList();
         return new Page<PointEntryDto>(items, page.Next);
     }
 
-    private static PointEntryDto ToDto(PointEntry e, string houseNumber, Dictionary<Guid, string> areaNames, PointRule rule, bool reversed, AppealStatus? appeal)
+    private static PointEntryDto ToDto(PointEntry e, string houseNumber, Dictionary<Guid, string> areaNames, PointRule rule, bool reversed, AppealStatus? appeal, bool hasPhoto)
         => new(e.Id, e.HouseholdId, houseNumber, e.AreaId, areaNames.GetValueOrDefault(e.AreaId, ""), e.PointRuleId, rule.Code, rule.Description, e.RuleVersionNumber,
-            e.Points, e.Evidence, e.OccurredOn, e.AwardedAt, e.ReversesEntryId, reversed, appeal);
+            e.Points, e.Evidence, e.OccurredOn, e.AwardedAt, e.ReversesEntryId, reversed, appeal, hasPhoto);
+
+    /// <summary>An entry's photo, for officials who see the household and for the household's own residents.</summary>
+    public async Task<(string ContentType, byte[] Bytes)> PhotoAsync(Guid entryId, CancellationToken ct = default)
+    {
+        var entry = await db.Set<PointEntry>().AsNoTracking().FirstOrDefaultAsync(e => e.Id == entryId, ct) ?? throw new NotFound("photo");
+        if (!await access.Scope.CanAsync(entry.AreaPath, PointRoles.CanView, ct) && (await access.MyHouseholdAsync(ct))?.Id != entry.HouseholdId)
+            throw new NotFound("photo");
+        var photo = await db.Set<PointEntryPhoto>().AsNoTracking().Where(p => p.PointEntryId == entryId).Select(p => new { p.ContentType, p.Bytes }).FirstOrDefaultAsync(ct)
+            ?? throw new NotFound("photo");
+        return (photo.ContentType, photo.Bytes);
+    }
 
     internal static void Map(RouteGroupBuilder api)
     {
@@ -180,6 +197,36 @@ public sealed class PointAwards(YishiDbContext db, PointsAccess access, AuditTra
                 return TypedResults.Created($"/api/v1/households/{entry.HouseholdId}/points", entry);
             })
             .WithSummary("Award points to a household under a rule of the list version in force on the day it happened");
+        g.MapPost("/point-entries/with-photo", async (HttpContext http, PointAwards h, CancellationToken ct) =>
+            {
+                if (!http.Request.HasFormContentType)
+                    throw new BadHttpRequestException("multipart/form-data expected", StatusCodes.Status415UnsupportedMediaType);
+                IFormCollection form;
+                try
+                {
+                    form = await http.Request.ReadFormAsync(ct);
+                }
+                catch (InvalidDataException)
+                {
+                    throw new BadHttpRequestException("malformed multipart body", StatusCodes.Status400BadRequest);
+                }
+                var input = new AwardPointsInput(Guid.TryParse(form["householdId"], out var hh) ? hh : null, Guid.TryParse(form["pointRuleId"], out var rr) ? rr : null,
+                    form["evidence"], DateOnly.TryParseExact(form["occurredOn"].ToString(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null);
+                if (form.Files.Count > 1) throw new InputInvalid("Photos", "Points_OnePhoto", typeof(PointsStrings));
+                var photos = await ActivityPhotos.ValidateAsync(form.Files, 0, ct);
+                var entry = await h.AwardAsync(input, photos.Count > 0 ? photos[0] : null, ct);
+                return TypedResults.Created($"/api/v1/households/{entry.HouseholdId}/points", entry);
+            })
+            .Accepts<IFormFileCollection>("multipart/form-data")
+            .WithSummary("Award with a photo of the evidence (multipart: householdId, pointRuleId, evidence, occurredOn, one JPEG/PNG/WebP photo up to 5 MB)");
+        g.MapGet("/point-entries/{id:guid}/photo", async (Guid id, HttpContext http, PointAwards h, CancellationToken ct) =>
+            {
+                var (type, bytes) = await h.PhotoAsync(id, ct);
+                http.Response.Headers.XContentTypeOptions = "nosniff";
+                http.Response.Headers.CacheControl = "private, max-age=3600";
+                return TypedResults.File(bytes, type);
+            })
+            .WithSummary("An entry's photo, for officials who see the household and the household's residents");
         g.MapGet("/point-entries", async (Guid? areaId, string? cursor, int? size, PointAwards h, CancellationToken ct) => TypedResults.Ok(await h.ListAsync(areaId, cursor, size, ct)))
             .WithSummary("Ledger entries in scope (optionally one area's subtree), newest first, keyset-paged");
         g.MapGet("/communities/{communityId:guid}/point-rules", async (Guid communityId, DateOnly? on, PointAwards h, CancellationToken ct) =>
