@@ -19,6 +19,9 @@ public sealed class PointsJourney(BrowserApp app)
 {
     private const string Password = "Yishi@2026";
 
+    // A real 1×1 PNG (the photo of the sign-in sheet).
+    private static readonly byte[] Png = Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==");
+
     [Fact]
     public async Task A_list_is_approved_points_are_awarded_appealed_and_reversed_and_the_public_sees_a_masked_ranking()
     {
@@ -72,6 +75,7 @@ public sealed class PointsJourney(BrowserApp app)
         await organiser.WaitForSelectorAsync(".field-error[data-field=Evidence]");
         await BrowserApp.ScreenshotAsync(organiser, "pts-04-award-needs-evidence");
         await organiser.FillAsync("#award-evidence", $"11月参加村里组织的积分制议事培训（{run}）");
+        await organiser.SetInputFilesAsync("#award-photo", new FilePayload { Name = "sign-in.png", MimeType = "image/png", Buffer = Png });
         await organiser.ClickAsync("#award");
         await organiser.WaitForURLAsync("**done=*");
         await organiser.WaitForSelectorAsync("#done-message");
@@ -90,6 +94,7 @@ public sealed class PointsJourney(BrowserApp app)
         (await phone.Locator("#balance").InnerTextAsync()).Trim().ShouldBe(balance.ToString(System.Globalization.CultureInfo.InvariantCulture));
         var entry = phone.Locator("#history li", new() { HasTextString = run });
         await entry.First.WaitForAsync();
+        (await entry.First.Locator("img.entry-photo").CountAsync()).ShouldBe(1);
         await BrowserApp.ScreenshotAsync(phone, "pts-06-resident-balance-phone");
         await entry.First.Locator("a[id^=appeal-]").ClickAsync();
         await phone.WaitForSelectorAsync("#appeal-form");
