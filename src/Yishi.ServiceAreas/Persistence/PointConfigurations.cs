@@ -53,8 +53,8 @@ internal sealed class PointEntryConfiguration : IEntityTypeConfiguration<PointEn
         b.Property(x => x.AreaPath).HasMaxLength(200);
         b.Property(x => x.Evidence).HasMaxLength(PointEntry.EvidenceMaxLength);
         b.Ignore(x => x.IsReversal);
-        // Balance = SUM(points) per household; history newest first (keyset on Id).
-        b.HasIndex(x => new { x.DistrictId, x.HouseholdId, x.Id });
+        // Balance = SUM(points) per household; history by day, newest first (keyset on OccurredOn, Id).
+        b.HasIndex(x => new { x.DistrictId, x.HouseholdId, x.OccurredOn, x.Id });
         // Lists, rankings and figures: subtree + day.
         b.HasIndex(x => new { x.DistrictId, x.AreaPath, x.OccurredOn });
         b.HasIndex(x => new { x.DistrictId, x.PointRuleId });

@@ -253,17 +253,20 @@ public abstract class PointsTests(YishiApp app)
     {
         var w = await PointsWorld.CreateAsync(app);
         var organiser = (await w.OfficialAsync(Role.Organiser, "S1/C1/G1")).Client;
-        for (var i = 0; i < 5; i++) (await w.AwardAsync(organiser, evidence: $"第{i}次")).StatusCode.ShouldBe(HttpStatusCode.Created);
+        for (var i = 0; i < 5; i++) (await w.AwardAsync(organiser, evidence: $"第{i}次", on: new DateOnly(2026, 11, 18 + i % 3))).StatusCode.ShouldBe(HttpStatusCode.Created);
         var seen = new List<string>();
+        var days = new List<string>();
         string? cursor = null;
         do
         {
             var page = await (await organiser.GetAsync($"/api/v1/point-entries?size=2{(cursor is null ? "" : "&cursor=" + cursor)}")).ShouldBe(HttpStatusCode.OK);
             seen.AddRange(page.GetProperty("items").EnumerateArray().Select(e => e.GetProperty("evidence").GetString()!));
+            days.AddRange(page.GetProperty("items").EnumerateArray().Select(e => e.GetProperty("occurredOn").GetString()!));
             cursor = page.GetProperty("next").ValueKind == JsonValueKind.Null ? null : page.GetProperty("next").GetString();
         } while (cursor is not null);
         seen.Count.ShouldBe(5);
         seen.Distinct().Count().ShouldBe(5);
+        days.ShouldBe(days.OrderByDescending(d => d, StringComparer.Ordinal).ToList());
         var sibling = (await w.OfficialAsync(Role.Organiser, "S1/C1/G2")).Client;
         (await (await sibling.GetAsync("/api/v1/point-entries")).ShouldBe(HttpStatusCode.OK)).GetProperty("items").GetArrayLength().ShouldBe(0);
         (await sibling.GetAsync($"/api/v1/households/{w.Household}/points")).StatusCode.ShouldBe(HttpStatusCode.NotFound);

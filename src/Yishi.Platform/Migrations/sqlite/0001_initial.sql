@@ -825,7 +825,7 @@ CREATE INDEX "IX_point_appeals_DistrictId_PointEntryId" ON "point_appeals" ("Dis
 CREATE INDEX "IX_point_entries_DistrictId_AreaPath_OccurredOn" ON "point_entries" ("DistrictId", "AreaPath", "OccurredOn");
 
 
-CREATE INDEX "IX_point_entries_DistrictId_HouseholdId_Id" ON "point_entries" ("DistrictId", "HouseholdId", "Id");
+CREATE INDEX "IX_point_entries_DistrictId_HouseholdId_OccurredOn_Id" ON "point_entries" ("DistrictId", "HouseholdId", "OccurredOn", "Id");
 
 
 CREATE INDEX "IX_point_entries_DistrictId_PointRuleId" ON "point_entries" ("DistrictId", "PointRuleId");

@@ -150,13 +150,15 @@ public sealed class PointAwards(YishiDbContext db, PointsAccess access, AuditTra
     private async Task<Page<PointEntryDto>> EntriesAsync(IQueryable<PointEntry> q, string? cursor, int? size, CancellationToken ct)
     {
         var take = Keyset.Size(size);
-        if (Keyset.Decode(cursor, 1) is [var idText])
+        if (Keyset.Decode(cursor, 2) is [var dayText, var idText])
         {
-            if (!Guid.TryParseExact(idText, "N", out var after)) throw new InputInvalid("cursor", "Cursor_Invalid");
-            q = q.Where(e => e.Id.CompareTo(after) < 0);
+            if (!DateOnly.TryParseExact(dayText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) || !Guid.TryParseExact(idText, "N", out var after))
+                throw new InputInvalid("cursor", "Cursor_Invalid");
+            q = q.Where(e => e.OccurredOn < day || (e.OccurredOn == day && e.Id.CompareTo(after) < 0));
         }
-        var rows = await q.AsNoTracking().OrderByDescending(e => e.Id).Take(take + 1).ToListAsync(ct);
-        var page = Keyset.Build(rows, take, e => Keyset.Encode(e.Id.ToString("N")));
+        // By the day it happened, newest first; ties by id (unique).
+        var rows = await q.AsNoTracking().OrderByDescending(e => e.OccurredOn).ThenByDescending(e => e.Id).Take(take + 1).ToListAsync(ct);
+        var page = Keyset.Build(rows, take, e => Keyset.Encode(PointsAccess.Day(e.OccurredOn), e.Id.ToString("N")));
         var ids = page.Items.Select(e => e.Id).ToList();
         var ruleIds = page.Items.Select(e => e.PointRuleId).Distinct().ToList();
         var householdIds = page.Items.Select(e => e.HouseholdId).Distinct().ToList();
