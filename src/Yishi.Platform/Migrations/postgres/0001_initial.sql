@@ -1,3 +1,25 @@
+CREATE TABLE activity_participants (
+    "Id" uuid NOT NULL,
+    "DistrictId" uuid NOT NULL,
+    "ActivityId" uuid NOT NULL,
+    "TeamMemberId" uuid NOT NULL,
+    CONSTRAINT "PK_activity_participants" PRIMARY KEY ("Id")
+);
+
+
+CREATE TABLE activity_photos (
+    "Id" uuid NOT NULL,
+    "DistrictId" uuid NOT NULL,
+    "ActivityId" uuid NOT NULL,
+    "ContentType" character varying(32) NOT NULL,
+    "Bytes" bytea NOT NULL,
+    "Width" integer NOT NULL,
+    "Height" integer NOT NULL,
+    "CreatedAt" timestamp with time zone NOT NULL,
+    CONSTRAINT "PK_activity_photos" PRIMARY KEY ("Id")
+);
+
+
 CREATE TABLE agenda_items (
     "Id" uuid NOT NULL,
     "DistrictId" uuid NOT NULL,
@@ -37,6 +59,22 @@ CREATE TABLE audit_entries (
     "To" character varying(1000),
     "Note" character varying(2000),
     CONSTRAINT "PK_audit_entries" PRIMARY KEY ("Id")
+);
+
+
+CREATE TABLE block_chiefs (
+    "Id" uuid NOT NULL,
+    "Kind" integer NOT NULL,
+    "Label" character varying(60) NOT NULL,
+    "DistrictId" uuid NOT NULL,
+    "ServiceAreaId" uuid NOT NULL,
+    "UserId" uuid,
+    "ResidentId" uuid,
+    "DisplayName" character varying(40) NOT NULL,
+    "StartedOn" date NOT NULL,
+    "EndedOn" date,
+    "EndReason" character varying(200),
+    CONSTRAINT "PK_block_chiefs" PRIMARY KEY ("Id")
 );
 
 
@@ -196,6 +234,65 @@ CREATE TABLE demands (
 );
 
 
+CREATE TABLE evaluation_criteria (
+    "Id" uuid NOT NULL,
+    "DistrictId" uuid NOT NULL,
+    "RoundId" uuid NOT NULL,
+    "Name" character varying(60) NOT NULL,
+    "MaxScore" integer NOT NULL,
+    "Order" integer NOT NULL,
+    CONSTRAINT "PK_evaluation_criteria" PRIMARY KEY ("Id")
+);
+
+
+CREATE TABLE evaluation_evaluators (
+    "Id" uuid NOT NULL,
+    "DistrictId" uuid NOT NULL,
+    "RoundId" uuid NOT NULL,
+    "UserId" uuid NOT NULL,
+    "OwnServiceAreaId" uuid NOT NULL,
+    CONSTRAINT "PK_evaluation_evaluators" PRIMARY KEY ("Id")
+);
+
+
+CREATE TABLE evaluation_rounds (
+    "Id" uuid NOT NULL,
+    "DistrictId" uuid NOT NULL,
+    "AreaId" uuid NOT NULL,
+    "AreaPath" character varying(200) NOT NULL,
+    "Kind" integer NOT NULL,
+    "Period" character varying(30) NOT NULL,
+    "Status" integer NOT NULL,
+    "CreatedByUserId" uuid NOT NULL,
+    "CreatedAt" timestamp with time zone NOT NULL,
+    "ClosedAt" timestamp with time zone,
+    "Version" integer NOT NULL,
+    CONSTRAINT "PK_evaluation_rounds" PRIMARY KEY ("Id")
+);
+
+
+CREATE TABLE evaluation_score_items (
+    "Id" uuid NOT NULL,
+    "DistrictId" uuid NOT NULL,
+    "ScoreId" uuid NOT NULL,
+    "CriterionId" uuid NOT NULL,
+    "Score" integer NOT NULL,
+    CONSTRAINT "PK_evaluation_score_items" PRIMARY KEY ("Id")
+);
+
+
+CREATE TABLE evaluation_scores (
+    "Id" uuid NOT NULL,
+    "DistrictId" uuid NOT NULL,
+    "RoundId" uuid NOT NULL,
+    "EvaluatorUserId" uuid NOT NULL,
+    "ServiceAreaId" uuid NOT NULL,
+    "Total" integer NOT NULL,
+    "ScoredAt" timestamp with time zone NOT NULL,
+    CONSTRAINT "PK_evaluation_scores" PRIMARY KEY ("Id")
+);
+
+
 CREATE TABLE follow_up_reviews (
     "Id" uuid NOT NULL,
     "DistrictId" uuid NOT NULL,
@@ -218,6 +315,24 @@ CREATE TABLE handling_units (
     "Active" boolean NOT NULL,
     "Version" integer NOT NULL,
     CONSTRAINT "PK_handling_units" PRIMARY KEY ("Id")
+);
+
+
+CREATE TABLE household_visits (
+    "Id" uuid NOT NULL,
+    "DistrictId" uuid NOT NULL,
+    "AreaId" uuid NOT NULL,
+    "AreaPath" character varying(200) NOT NULL,
+    "ServiceAreaId" uuid NOT NULL,
+    "HouseholdId" uuid NOT NULL,
+    "VisitorMemberId" uuid,
+    "VisitorUserId" uuid,
+    "VisitorName" character varying(40) NOT NULL,
+    "VisitedOn" date NOT NULL,
+    "Notes" character varying(2000),
+    "RecordedBy" uuid NOT NULL,
+    "CreatedAt" timestamp with time zone NOT NULL,
+    CONSTRAINT "PK_household_visits" PRIMARY KEY ("Id")
 );
 
 
@@ -324,6 +439,22 @@ CREATE TABLE meetings (
 );
 
 
+CREATE TABLE member_evaluations (
+    "Id" uuid NOT NULL,
+    "DistrictId" uuid NOT NULL,
+    "RoundId" uuid NOT NULL,
+    "HouseholdId" uuid NOT NULL,
+    "AreaId" uuid NOT NULL,
+    "AreaPath" character varying(200) NOT NULL,
+    "ServiceAreaId" uuid NOT NULL,
+    "Rating" integer NOT NULL,
+    "Comment" character varying(500),
+    "ByUserId" uuid NOT NULL,
+    "At" timestamp with time zone NOT NULL,
+    CONSTRAINT "PK_member_evaluations" PRIMARY KEY ("Id")
+);
+
+
 CREATE TABLE minutes_approvals (
     "Id" uuid NOT NULL,
     "DistrictId" uuid NOT NULL,
@@ -377,6 +508,138 @@ CREATE TABLE outbox_messages (
     "LastError" character varying(1000),
     "Version" integer NOT NULL,
     CONSTRAINT "PK_outbox_messages" PRIMARY KEY ("Id")
+);
+
+
+CREATE TABLE point_appeals (
+    "Id" uuid NOT NULL,
+    "DistrictId" uuid NOT NULL,
+    "AreaId" uuid NOT NULL,
+    "AreaPath" character varying(200) NOT NULL,
+    "PointEntryId" uuid NOT NULL,
+    "OpenEntryId" uuid,
+    "HouseholdId" uuid NOT NULL,
+    "EntryAwardedByUserId" uuid NOT NULL,
+    "Reason" character varying(1000) NOT NULL,
+    "RaisedByUserId" uuid NOT NULL,
+    "RaisedAt" timestamp with time zone NOT NULL,
+    "Status" integer NOT NULL,
+    "DecidedByUserId" uuid,
+    "DecidedAt" timestamp with time zone,
+    "DecisionNote" character varying(1000),
+    "ReversalEntryId" uuid,
+    "Version" integer NOT NULL,
+    CONSTRAINT "PK_point_appeals" PRIMARY KEY ("Id")
+);
+
+
+CREATE TABLE point_entries (
+    "Id" uuid NOT NULL,
+    "DistrictId" uuid NOT NULL,
+    "HouseholdId" uuid NOT NULL,
+    "AreaId" uuid NOT NULL,
+    "AreaPath" character varying(200) NOT NULL,
+    "PointRuleId" uuid NOT NULL,
+    "RuleVersionNumber" integer NOT NULL,
+    "Points" integer NOT NULL,
+    "Evidence" character varying(500) NOT NULL,
+    "AwardedByUserId" uuid NOT NULL,
+    "AwardedAt" timestamp with time zone NOT NULL,
+    "OccurredOn" date NOT NULL,
+    "ReversesEntryId" uuid,
+    CONSTRAINT "PK_point_entries" PRIMARY KEY ("Id")
+);
+
+
+CREATE TABLE point_entry_photos (
+    "Id" uuid NOT NULL,
+    "DistrictId" uuid NOT NULL,
+    "PointEntryId" uuid NOT NULL,
+    "ContentType" character varying(32) NOT NULL,
+    "Bytes" bytea NOT NULL,
+    "Width" integer NOT NULL,
+    "Height" integer NOT NULL,
+    "CreatedAt" timestamp with time zone NOT NULL,
+    CONSTRAINT "PK_point_entry_photos" PRIMARY KEY ("Id")
+);
+
+
+CREATE TABLE point_list_versions (
+    "Id" uuid NOT NULL,
+    "DistrictId" uuid NOT NULL,
+    "PointListId" uuid NOT NULL,
+    "Number" integer NOT NULL,
+    "Status" integer NOT NULL,
+    "DraftedByUserId" uuid NOT NULL,
+    "DraftedAt" timestamp with time zone NOT NULL,
+    "ApprovedOn" date,
+    "EffectiveFrom" date,
+    "ApprovedByUserId" uuid,
+    "ApprovedAt" timestamp with time zone,
+    "ResolutionId" uuid,
+    "BodyName" character varying(60),
+    "MembersTotal" integer,
+    "MembersPresent" integer,
+    "VotesFor" integer,
+    "VotesAgainst" integer,
+    "VotesAbstain" integer,
+    "SupersededAt" timestamp with time zone,
+    "Version" integer NOT NULL,
+    CONSTRAINT "PK_point_list_versions" PRIMARY KEY ("Id")
+);
+
+
+CREATE TABLE point_lists (
+    "Id" uuid NOT NULL,
+    "DistrictId" uuid NOT NULL,
+    "AreaId" uuid NOT NULL,
+    "AreaPath" character varying(200) NOT NULL,
+    "CreatedAt" timestamp with time zone NOT NULL,
+    "LastNumber" integer NOT NULL,
+    "Version" integer NOT NULL,
+    CONSTRAINT "PK_point_lists" PRIMARY KEY ("Id")
+);
+
+
+CREATE TABLE point_rules (
+    "Id" uuid NOT NULL,
+    "DistrictId" uuid NOT NULL,
+    "PointListVersionId" uuid NOT NULL,
+    "Code" character varying(20) NOT NULL,
+    "Direction" integer NOT NULL,
+    "Points" integer NOT NULL,
+    "Description" character varying(200) NOT NULL,
+    "EvidenceRequired" character varying(200),
+    "Category" character varying(30),
+    CONSTRAINT "PK_point_rules" PRIMARY KEY ("Id")
+);
+
+
+CREATE TABLE resident_services (
+    "Id" uuid NOT NULL,
+    "DistrictId" uuid NOT NULL,
+    "AreaId" uuid NOT NULL,
+    "AreaPath" character varying(200) NOT NULL,
+    "ServiceAreaId" uuid NOT NULL,
+    "HouseholdId" uuid NOT NULL,
+    "Kind" integer NOT NULL,
+    "Need" character varying(1000) NOT NULL,
+    "RequestedByUserId" uuid,
+    "RecordedByUserId" uuid,
+    "Status" integer NOT NULL,
+    "AssigneeMemberId" uuid,
+    "AssigneeUserId" uuid,
+    "AssignedAt" timestamp with time zone,
+    "DoneAt" timestamp with time zone,
+    "DoneNote" character varying(1000),
+    "Satisfaction" integer,
+    "RatingComment" character varying(1000),
+    "RatedAt" timestamp with time zone,
+    "CancelledAt" timestamp with time zone,
+    "CancelReason" character varying(1000),
+    "CreatedAt" timestamp with time zone NOT NULL,
+    "Version" integer NOT NULL,
+    CONSTRAINT "PK_resident_services" PRIMARY KEY ("Id")
 );
 
 
@@ -453,6 +716,75 @@ CREATE TABLE sequences (
 );
 
 
+CREATE TABLE service_activities (
+    "Id" uuid NOT NULL,
+    "DistrictId" uuid NOT NULL,
+    "AreaId" uuid NOT NULL,
+    "AreaPath" character varying(200) NOT NULL,
+    "ServiceAreaId" uuid NOT NULL,
+    "Type" integer NOT NULL,
+    "Title" character varying(100) NOT NULL,
+    "HeldOn" date NOT NULL,
+    "ParticipantCount" integer NOT NULL,
+    "Minutes" integer NOT NULL,
+    "Notes" character varying(2000),
+    "DemandId" uuid,
+    "DemandTrackingCode" character varying(32),
+    "RecordedBy" uuid NOT NULL,
+    "CreatedAt" timestamp with time zone NOT NULL,
+    "Version" integer NOT NULL,
+    CONSTRAINT "PK_service_activities" PRIMARY KEY ("Id")
+);
+
+
+CREATE TABLE service_area_groups (
+    "Id" uuid NOT NULL,
+    "DistrictId" uuid NOT NULL,
+    "ServiceAreaId" uuid NOT NULL,
+    "AreaId" uuid NOT NULL,
+    "AreaPath" character varying(200) NOT NULL,
+    CONSTRAINT "PK_service_area_groups" PRIMARY KEY ("Id")
+);
+
+
+CREATE TABLE service_area_households (
+    "Id" uuid NOT NULL,
+    "DistrictId" uuid NOT NULL,
+    "ServiceAreaId" uuid NOT NULL,
+    "HouseholdId" uuid NOT NULL,
+    CONSTRAINT "PK_service_area_households" PRIMARY KEY ("Id")
+);
+
+
+CREATE TABLE service_area_posts (
+    "Id" uuid NOT NULL,
+    "Kind" integer NOT NULL,
+    "DistrictId" uuid NOT NULL,
+    "ServiceAreaId" uuid NOT NULL,
+    "UserId" uuid,
+    "ResidentId" uuid,
+    "DisplayName" character varying(40) NOT NULL,
+    "StartedOn" date NOT NULL,
+    "EndedOn" date,
+    "EndReason" character varying(200),
+    CONSTRAINT "PK_service_area_posts" PRIMARY KEY ("Id")
+);
+
+
+CREATE TABLE service_areas (
+    "Id" uuid NOT NULL,
+    "DistrictId" uuid NOT NULL,
+    "AreaId" uuid NOT NULL,
+    "AreaPath" character varying(200) NOT NULL,
+    "Name" character varying(60) NOT NULL,
+    "Duties" character varying(1000),
+    "CreatedAt" timestamp with time zone NOT NULL,
+    "RetiredAt" timestamp with time zone,
+    "Version" integer NOT NULL,
+    CONSTRAINT "PK_service_areas" PRIMARY KEY ("Id")
+);
+
+
 CREATE TABLE task_photos (
     "Id" uuid NOT NULL,
     "DistrictId" uuid NOT NULL,
@@ -476,6 +808,22 @@ CREATE TABLE task_updates (
     "ByUserId" uuid NOT NULL,
     "At" timestamp with time zone NOT NULL,
     CONSTRAINT "PK_task_updates" PRIMARY KEY ("Id")
+);
+
+
+CREATE TABLE team_members (
+    "Id" uuid NOT NULL,
+    "TeamId" uuid NOT NULL,
+    "Kind" integer NOT NULL,
+    "DistrictId" uuid NOT NULL,
+    "ServiceAreaId" uuid NOT NULL,
+    "UserId" uuid,
+    "ResidentId" uuid,
+    "DisplayName" character varying(40) NOT NULL,
+    "StartedOn" date NOT NULL,
+    "EndedOn" date,
+    "EndReason" character varying(200),
+    CONSTRAINT "PK_team_members" PRIMARY KEY ("Id")
 );
 
 
@@ -600,6 +948,34 @@ CREATE TABLE users (
 );
 
 
+CREATE TABLE visit_suggestions (
+    "Id" uuid NOT NULL,
+    "DistrictId" uuid NOT NULL,
+    "AreaId" uuid NOT NULL,
+    "AreaPath" character varying(200) NOT NULL,
+    "ServiceAreaId" uuid NOT NULL,
+    "VisitId" uuid NOT NULL,
+    "HouseholdId" uuid NOT NULL,
+    "Text" character varying(1000) NOT NULL,
+    "Answer" character varying(1000),
+    "AnsweredAt" timestamp with time zone,
+    "AnsweredBy" uuid,
+    "CreatedAt" timestamp with time zone NOT NULL,
+    "Version" integer NOT NULL,
+    CONSTRAINT "PK_visit_suggestions" PRIMARY KEY ("Id")
+);
+
+
+CREATE TABLE volunteer_teams (
+    "Id" uuid NOT NULL,
+    "DistrictId" uuid NOT NULL,
+    "ServiceAreaId" uuid NOT NULL,
+    "Name" character varying(80) NOT NULL,
+    "CreatedAt" timestamp with time zone NOT NULL,
+    CONSTRAINT "PK_volunteer_teams" PRIMARY KEY ("Id")
+);
+
+
 CREATE TABLE votes (
     "Id" uuid NOT NULL,
     "DistrictId" uuid NOT NULL,
@@ -656,6 +1032,15 @@ CREATE TABLE user_tokens (
 );
 
 
+CREATE UNIQUE INDEX "IX_activity_participants_DistrictId_ActivityId_TeamMemberId" ON activity_participants ("DistrictId", "ActivityId", "TeamMemberId");
+
+
+CREATE INDEX "IX_activity_participants_DistrictId_TeamMemberId" ON activity_participants ("DistrictId", "TeamMemberId");
+
+
+CREATE INDEX "IX_activity_photos_DistrictId_ActivityId" ON activity_photos ("DistrictId", "ActivityId");
+
+
 CREATE UNIQUE INDEX "IX_agenda_items_DistrictId_MeetingId_TopicId" ON agenda_items ("DistrictId", "MeetingId", "TopicId");
 
 
@@ -672,6 +1057,15 @@ CREATE INDEX "IX_audit_entries_DistrictId_At" ON audit_entries ("DistrictId", "A
 
 
 CREATE INDEX "IX_audit_entries_DistrictId_EntityType_EntityId_At" ON audit_entries ("DistrictId", "EntityType", "EntityId", "At");
+
+
+CREATE INDEX "IX_block_chiefs_DistrictId_ResidentId" ON block_chiefs ("DistrictId", "ResidentId");
+
+
+CREATE INDEX "IX_block_chiefs_DistrictId_ServiceAreaId_EndedOn" ON block_chiefs ("DistrictId", "ServiceAreaId", "EndedOn");
+
+
+CREATE INDEX "IX_block_chiefs_DistrictId_UserId" ON block_chiefs ("DistrictId", "UserId");
 
 
 CREATE INDEX "IX_common_issues_DistrictId_AreaPath" ON common_issues ("DistrictId", "AreaPath");
@@ -731,10 +1125,40 @@ CREATE UNIQUE INDEX "IX_demands_DistrictId_TrackingCode" ON demands ("DistrictId
 CREATE INDEX "IX_demands_DistrictId_UnitId_Status" ON demands ("DistrictId", "UnitId", "Status");
 
 
+CREATE INDEX "IX_evaluation_criteria_DistrictId_RoundId_Order" ON evaluation_criteria ("DistrictId", "RoundId", "Order");
+
+
+CREATE UNIQUE INDEX "IX_evaluation_evaluators_DistrictId_RoundId_UserId" ON evaluation_evaluators ("DistrictId", "RoundId", "UserId");
+
+
+CREATE UNIQUE INDEX "IX_evaluation_rounds_DistrictId_AreaId_Kind_Period" ON evaluation_rounds ("DistrictId", "AreaId", "Kind", "Period");
+
+
+CREATE INDEX "IX_evaluation_rounds_DistrictId_AreaPath_Status" ON evaluation_rounds ("DistrictId", "AreaPath", "Status");
+
+
+CREATE UNIQUE INDEX "IX_evaluation_score_items_DistrictId_ScoreId_CriterionId" ON evaluation_score_items ("DistrictId", "ScoreId", "CriterionId");
+
+
+CREATE UNIQUE INDEX "IX_evaluation_scores_DistrictId_RoundId_EvaluatorUserId_Servic~" ON evaluation_scores ("DistrictId", "RoundId", "EvaluatorUserId", "ServiceAreaId");
+
+
+CREATE INDEX "IX_evaluation_scores_DistrictId_RoundId_ServiceAreaId" ON evaluation_scores ("DistrictId", "RoundId", "ServiceAreaId");
+
+
 CREATE INDEX "IX_follow_up_reviews_DistrictId_TopicId" ON follow_up_reviews ("DistrictId", "TopicId");
 
 
 CREATE UNIQUE INDEX "IX_handling_units_DistrictId_Name" ON handling_units ("DistrictId", "Name");
+
+
+CREATE INDEX "IX_household_visits_DistrictId_AreaPath_VisitedOn" ON household_visits ("DistrictId", "AreaPath", "VisitedOn");
+
+
+CREATE INDEX "IX_household_visits_DistrictId_HouseholdId" ON household_visits ("DistrictId", "HouseholdId");
+
+
+CREATE INDEX "IX_household_visits_DistrictId_ServiceAreaId_VisitedOn" ON household_visits ("DistrictId", "ServiceAreaId", "VisitedOn");
 
 
 CREATE UNIQUE INDEX "IX_households_DistrictId_AreaId_HouseNumber" ON households ("DistrictId", "AreaId", "HouseNumber");
@@ -779,6 +1203,12 @@ CREATE UNIQUE INDEX "IX_meetings_DistrictId_Number" ON meetings ("DistrictId", "
 CREATE INDEX "IX_meetings_ReminderSentAt_StartsAt" ON meetings ("ReminderSentAt", "StartsAt");
 
 
+CREATE UNIQUE INDEX "IX_member_evaluations_DistrictId_RoundId_HouseholdId" ON member_evaluations ("DistrictId", "RoundId", "HouseholdId");
+
+
+CREATE INDEX "IX_member_evaluations_DistrictId_RoundId_ServiceAreaId" ON member_evaluations ("DistrictId", "RoundId", "ServiceAreaId");
+
+
 CREATE UNIQUE INDEX "IX_minutes_approvals_DistrictId_MeetingId_CouncilMemberId" ON minutes_approvals ("DistrictId", "MeetingId", "CouncilMemberId");
 
 
@@ -798,6 +1228,60 @@ CREATE INDEX "IX_outbox_messages_DistrictId_Status_CreatedAt" ON outbox_messages
 
 
 CREATE INDEX "IX_outbox_messages_Status_NextAttemptAt" ON outbox_messages ("Status", "NextAttemptAt");
+
+
+CREATE INDEX "IX_point_appeals_DistrictId_AreaPath_Status" ON point_appeals ("DistrictId", "AreaPath", "Status");
+
+
+CREATE INDEX "IX_point_appeals_DistrictId_HouseholdId" ON point_appeals ("DistrictId", "HouseholdId");
+
+
+CREATE UNIQUE INDEX "IX_point_appeals_DistrictId_OpenEntryId" ON point_appeals ("DistrictId", "OpenEntryId");
+
+
+CREATE INDEX "IX_point_appeals_DistrictId_PointEntryId" ON point_appeals ("DistrictId", "PointEntryId");
+
+
+CREATE INDEX "IX_point_entries_DistrictId_AreaPath_OccurredOn" ON point_entries ("DistrictId", "AreaPath", "OccurredOn");
+
+
+CREATE INDEX "IX_point_entries_DistrictId_HouseholdId_OccurredOn_Id" ON point_entries ("DistrictId", "HouseholdId", "OccurredOn", "Id");
+
+
+CREATE INDEX "IX_point_entries_DistrictId_PointRuleId" ON point_entries ("DistrictId", "PointRuleId");
+
+
+CREATE UNIQUE INDEX "IX_point_entries_DistrictId_ReversesEntryId" ON point_entries ("DistrictId", "ReversesEntryId");
+
+
+CREATE UNIQUE INDEX "IX_point_entry_photos_DistrictId_PointEntryId" ON point_entry_photos ("DistrictId", "PointEntryId");
+
+
+CREATE UNIQUE INDEX "IX_point_list_versions_DistrictId_PointListId_Number" ON point_list_versions ("DistrictId", "PointListId", "Number");
+
+
+CREATE INDEX "IX_point_list_versions_DistrictId_PointListId_Status_Effective~" ON point_list_versions ("DistrictId", "PointListId", "Status", "EffectiveFrom");
+
+
+CREATE UNIQUE INDEX "IX_point_lists_DistrictId_AreaId" ON point_lists ("DistrictId", "AreaId");
+
+
+CREATE INDEX "IX_point_lists_DistrictId_AreaPath" ON point_lists ("DistrictId", "AreaPath");
+
+
+CREATE UNIQUE INDEX "IX_point_rules_DistrictId_PointListVersionId_Code" ON point_rules ("DistrictId", "PointListVersionId", "Code");
+
+
+CREATE INDEX "IX_resident_services_DistrictId_AreaPath_CreatedAt" ON resident_services ("DistrictId", "AreaPath", "CreatedAt");
+
+
+CREATE INDEX "IX_resident_services_DistrictId_AssigneeUserId_Status" ON resident_services ("DistrictId", "AssigneeUserId", "Status");
+
+
+CREATE INDEX "IX_resident_services_DistrictId_RequestedByUserId" ON resident_services ("DistrictId", "RequestedByUserId");
+
+
+CREATE INDEX "IX_resident_services_DistrictId_ServiceAreaId_Status_CreatedAt" ON resident_services ("DistrictId", "ServiceAreaId", "Status", "CreatedAt");
 
 
 CREATE INDEX "IX_residents_DistrictId_Name" ON residents ("DistrictId", "Name");
@@ -830,10 +1314,52 @@ CREATE INDEX "IX_role_assignments_DistrictId_UserId" ON role_assignments ("Distr
 CREATE INDEX "IX_roster_imports_DistrictId_AreaPath_CreatedAt" ON roster_imports ("DistrictId", "AreaPath", "CreatedAt");
 
 
+CREATE INDEX "IX_service_activities_DistrictId_AreaPath_HeldOn" ON service_activities ("DistrictId", "AreaPath", "HeldOn");
+
+
+CREATE INDEX "IX_service_activities_DistrictId_ServiceAreaId_HeldOn" ON service_activities ("DistrictId", "ServiceAreaId", "HeldOn");
+
+
+CREATE INDEX "IX_service_area_groups_DistrictId_AreaId" ON service_area_groups ("DistrictId", "AreaId");
+
+
+CREATE UNIQUE INDEX "IX_service_area_groups_DistrictId_ServiceAreaId_AreaId" ON service_area_groups ("DistrictId", "ServiceAreaId", "AreaId");
+
+
+CREATE UNIQUE INDEX "IX_service_area_households_DistrictId_HouseholdId" ON service_area_households ("DistrictId", "HouseholdId");
+
+
+CREATE INDEX "IX_service_area_households_DistrictId_ServiceAreaId" ON service_area_households ("DistrictId", "ServiceAreaId");
+
+
+CREATE INDEX "IX_service_area_posts_DistrictId_ResidentId" ON service_area_posts ("DistrictId", "ResidentId");
+
+
+CREATE INDEX "IX_service_area_posts_DistrictId_ServiceAreaId_EndedOn" ON service_area_posts ("DistrictId", "ServiceAreaId", "EndedOn");
+
+
+CREATE INDEX "IX_service_area_posts_DistrictId_UserId" ON service_area_posts ("DistrictId", "UserId");
+
+
+CREATE UNIQUE INDEX "IX_service_areas_DistrictId_AreaId_Name" ON service_areas ("DistrictId", "AreaId", "Name");
+
+
+CREATE INDEX "IX_service_areas_DistrictId_AreaPath" ON service_areas ("DistrictId", "AreaPath");
+
+
 CREATE INDEX "IX_task_photos_DistrictId_TaskUpdateId" ON task_photos ("DistrictId", "TaskUpdateId");
 
 
 CREATE INDEX "IX_task_updates_DistrictId_TaskId_At" ON task_updates ("DistrictId", "TaskId", "At");
+
+
+CREATE INDEX "IX_team_members_DistrictId_ResidentId" ON team_members ("DistrictId", "ResidentId");
+
+
+CREATE INDEX "IX_team_members_DistrictId_ServiceAreaId_EndedOn" ON team_members ("DistrictId", "ServiceAreaId", "EndedOn");
+
+
+CREATE INDEX "IX_team_members_DistrictId_UserId" ON team_members ("DistrictId", "UserId");
 
 
 CREATE INDEX "IX_topic_comments_DistrictId_TopicId_CreatedAt" ON topic_comments ("DistrictId", "TopicId", "CreatedAt");
@@ -882,6 +1408,18 @@ CREATE INDEX "IX_users_DistrictId_PhoneNumber" ON users ("DistrictId", "PhoneNum
 
 
 CREATE UNIQUE INDEX "UserNameIndex" ON users ("NormalizedUserName");
+
+
+CREATE INDEX "IX_visit_suggestions_DistrictId_AreaPath_CreatedAt" ON visit_suggestions ("DistrictId", "AreaPath", "CreatedAt");
+
+
+CREATE INDEX "IX_visit_suggestions_DistrictId_ServiceAreaId_AnsweredAt" ON visit_suggestions ("DistrictId", "ServiceAreaId", "AnsweredAt");
+
+
+CREATE INDEX "IX_visit_suggestions_DistrictId_VisitId" ON visit_suggestions ("DistrictId", "VisitId");
+
+
+CREATE UNIQUE INDEX "IX_volunteer_teams_DistrictId_ServiceAreaId" ON volunteer_teams ("DistrictId", "ServiceAreaId");
 
 
 CREATE UNIQUE INDEX "IX_votes_DistrictId_MeetingId_TopicId_CouncilMemberId" ON votes ("DistrictId", "MeetingId", "TopicId", "CouncilMemberId");

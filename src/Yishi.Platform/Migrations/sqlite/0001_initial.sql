@@ -1,3 +1,23 @@
+CREATE TABLE "activity_participants" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_activity_participants" PRIMARY KEY,
+    "DistrictId" TEXT NOT NULL,
+    "ActivityId" TEXT NOT NULL,
+    "TeamMemberId" TEXT NOT NULL
+);
+
+
+CREATE TABLE "activity_photos" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_activity_photos" PRIMARY KEY,
+    "DistrictId" TEXT NOT NULL,
+    "ActivityId" TEXT NOT NULL,
+    "ContentType" TEXT NOT NULL,
+    "Bytes" BLOB NOT NULL,
+    "Width" INTEGER NOT NULL,
+    "Height" INTEGER NOT NULL,
+    "CreatedAt" TEXT NOT NULL
+);
+
+
 CREATE TABLE "agenda_items" (
     "Id" TEXT NOT NULL CONSTRAINT "PK_agenda_items" PRIMARY KEY,
     "DistrictId" TEXT NOT NULL,
@@ -34,6 +54,21 @@ CREATE TABLE "audit_entries" (
     "From" TEXT NULL,
     "To" TEXT NULL,
     "Note" TEXT NULL
+);
+
+
+CREATE TABLE "block_chiefs" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_block_chiefs" PRIMARY KEY,
+    "Kind" INTEGER NOT NULL,
+    "Label" TEXT NOT NULL,
+    "DistrictId" TEXT NOT NULL,
+    "ServiceAreaId" TEXT NOT NULL,
+    "UserId" TEXT NULL,
+    "ResidentId" TEXT NULL,
+    "DisplayName" TEXT NOT NULL,
+    "StartedOn" TEXT NOT NULL,
+    "EndedOn" TEXT NULL,
+    "EndReason" TEXT NULL
 );
 
 
@@ -185,6 +220,60 @@ CREATE TABLE "demands" (
 );
 
 
+CREATE TABLE "evaluation_criteria" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_evaluation_criteria" PRIMARY KEY,
+    "DistrictId" TEXT NOT NULL,
+    "RoundId" TEXT NOT NULL,
+    "Name" TEXT NOT NULL,
+    "MaxScore" INTEGER NOT NULL,
+    "Order" INTEGER NOT NULL
+);
+
+
+CREATE TABLE "evaluation_evaluators" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_evaluation_evaluators" PRIMARY KEY,
+    "DistrictId" TEXT NOT NULL,
+    "RoundId" TEXT NOT NULL,
+    "UserId" TEXT NOT NULL,
+    "OwnServiceAreaId" TEXT NOT NULL
+);
+
+
+CREATE TABLE "evaluation_rounds" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_evaluation_rounds" PRIMARY KEY,
+    "DistrictId" TEXT NOT NULL,
+    "AreaId" TEXT NOT NULL,
+    "AreaPath" TEXT NOT NULL,
+    "Kind" INTEGER NOT NULL,
+    "Period" TEXT NOT NULL,
+    "Status" INTEGER NOT NULL,
+    "CreatedByUserId" TEXT NOT NULL,
+    "CreatedAt" TEXT NOT NULL,
+    "ClosedAt" TEXT NULL,
+    "Version" INTEGER NOT NULL
+);
+
+
+CREATE TABLE "evaluation_score_items" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_evaluation_score_items" PRIMARY KEY,
+    "DistrictId" TEXT NOT NULL,
+    "ScoreId" TEXT NOT NULL,
+    "CriterionId" TEXT NOT NULL,
+    "Score" INTEGER NOT NULL
+);
+
+
+CREATE TABLE "evaluation_scores" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_evaluation_scores" PRIMARY KEY,
+    "DistrictId" TEXT NOT NULL,
+    "RoundId" TEXT NOT NULL,
+    "EvaluatorUserId" TEXT NOT NULL,
+    "ServiceAreaId" TEXT NOT NULL,
+    "Total" INTEGER NOT NULL,
+    "ScoredAt" TEXT NOT NULL
+);
+
+
 CREATE TABLE "follow_up_reviews" (
     "Id" TEXT NOT NULL CONSTRAINT "PK_follow_up_reviews" PRIMARY KEY,
     "DistrictId" TEXT NOT NULL,
@@ -205,6 +294,23 @@ CREATE TABLE "handling_units" (
     "Duties" TEXT NULL,
     "Active" INTEGER NOT NULL,
     "Version" INTEGER NOT NULL
+);
+
+
+CREATE TABLE "household_visits" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_household_visits" PRIMARY KEY,
+    "DistrictId" TEXT NOT NULL,
+    "AreaId" TEXT NOT NULL,
+    "AreaPath" TEXT NOT NULL,
+    "ServiceAreaId" TEXT NOT NULL,
+    "HouseholdId" TEXT NOT NULL,
+    "VisitorMemberId" TEXT NULL,
+    "VisitorUserId" TEXT NULL,
+    "VisitorName" TEXT NOT NULL,
+    "VisitedOn" TEXT NOT NULL,
+    "Notes" TEXT NULL,
+    "RecordedBy" TEXT NOT NULL,
+    "CreatedAt" TEXT NOT NULL
 );
 
 
@@ -305,6 +411,21 @@ CREATE TABLE "meetings" (
 );
 
 
+CREATE TABLE "member_evaluations" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_member_evaluations" PRIMARY KEY,
+    "DistrictId" TEXT NOT NULL,
+    "RoundId" TEXT NOT NULL,
+    "HouseholdId" TEXT NOT NULL,
+    "AreaId" TEXT NOT NULL,
+    "AreaPath" TEXT NOT NULL,
+    "ServiceAreaId" TEXT NOT NULL,
+    "Rating" INTEGER NOT NULL,
+    "Comment" TEXT NULL,
+    "ByUserId" TEXT NOT NULL,
+    "At" TEXT NOT NULL
+);
+
+
 CREATE TABLE "minutes_approvals" (
     "Id" TEXT NOT NULL CONSTRAINT "PK_minutes_approvals" PRIMARY KEY,
     "DistrictId" TEXT NOT NULL,
@@ -353,6 +474,131 @@ CREATE TABLE "outbox_messages" (
     "Attempts" INTEGER NOT NULL,
     "SentAt" TEXT NULL,
     "LastError" TEXT NULL,
+    "Version" INTEGER NOT NULL
+);
+
+
+CREATE TABLE "point_appeals" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_point_appeals" PRIMARY KEY,
+    "DistrictId" TEXT NOT NULL,
+    "AreaId" TEXT NOT NULL,
+    "AreaPath" TEXT NOT NULL,
+    "PointEntryId" TEXT NOT NULL,
+    "OpenEntryId" TEXT NULL,
+    "HouseholdId" TEXT NOT NULL,
+    "EntryAwardedByUserId" TEXT NOT NULL,
+    "Reason" TEXT NOT NULL,
+    "RaisedByUserId" TEXT NOT NULL,
+    "RaisedAt" TEXT NOT NULL,
+    "Status" INTEGER NOT NULL,
+    "DecidedByUserId" TEXT NULL,
+    "DecidedAt" TEXT NULL,
+    "DecisionNote" TEXT NULL,
+    "ReversalEntryId" TEXT NULL,
+    "Version" INTEGER NOT NULL
+);
+
+
+CREATE TABLE "point_entries" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_point_entries" PRIMARY KEY,
+    "DistrictId" TEXT NOT NULL,
+    "HouseholdId" TEXT NOT NULL,
+    "AreaId" TEXT NOT NULL,
+    "AreaPath" TEXT NOT NULL,
+    "PointRuleId" TEXT NOT NULL,
+    "RuleVersionNumber" INTEGER NOT NULL,
+    "Points" INTEGER NOT NULL,
+    "Evidence" TEXT NOT NULL,
+    "AwardedByUserId" TEXT NOT NULL,
+    "AwardedAt" TEXT NOT NULL,
+    "OccurredOn" TEXT NOT NULL,
+    "ReversesEntryId" TEXT NULL
+);
+
+
+CREATE TABLE "point_entry_photos" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_point_entry_photos" PRIMARY KEY,
+    "DistrictId" TEXT NOT NULL,
+    "PointEntryId" TEXT NOT NULL,
+    "ContentType" TEXT NOT NULL,
+    "Bytes" BLOB NOT NULL,
+    "Width" INTEGER NOT NULL,
+    "Height" INTEGER NOT NULL,
+    "CreatedAt" TEXT NOT NULL
+);
+
+
+CREATE TABLE "point_list_versions" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_point_list_versions" PRIMARY KEY,
+    "DistrictId" TEXT NOT NULL,
+    "PointListId" TEXT NOT NULL,
+    "Number" INTEGER NOT NULL,
+    "Status" INTEGER NOT NULL,
+    "DraftedByUserId" TEXT NOT NULL,
+    "DraftedAt" TEXT NOT NULL,
+    "ApprovedOn" TEXT NULL,
+    "EffectiveFrom" TEXT NULL,
+    "ApprovedByUserId" TEXT NULL,
+    "ApprovedAt" TEXT NULL,
+    "ResolutionId" TEXT NULL,
+    "BodyName" TEXT NULL,
+    "MembersTotal" INTEGER NULL,
+    "MembersPresent" INTEGER NULL,
+    "VotesFor" INTEGER NULL,
+    "VotesAgainst" INTEGER NULL,
+    "VotesAbstain" INTEGER NULL,
+    "SupersededAt" TEXT NULL,
+    "Version" INTEGER NOT NULL
+);
+
+
+CREATE TABLE "point_lists" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_point_lists" PRIMARY KEY,
+    "DistrictId" TEXT NOT NULL,
+    "AreaId" TEXT NOT NULL,
+    "AreaPath" TEXT NOT NULL,
+    "CreatedAt" TEXT NOT NULL,
+    "LastNumber" INTEGER NOT NULL,
+    "Version" INTEGER NOT NULL
+);
+
+
+CREATE TABLE "point_rules" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_point_rules" PRIMARY KEY,
+    "DistrictId" TEXT NOT NULL,
+    "PointListVersionId" TEXT NOT NULL,
+    "Code" TEXT NOT NULL,
+    "Direction" INTEGER NOT NULL,
+    "Points" INTEGER NOT NULL,
+    "Description" TEXT NOT NULL,
+    "EvidenceRequired" TEXT NULL,
+    "Category" TEXT NULL
+);
+
+
+CREATE TABLE "resident_services" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_resident_services" PRIMARY KEY,
+    "DistrictId" TEXT NOT NULL,
+    "AreaId" TEXT NOT NULL,
+    "AreaPath" TEXT NOT NULL,
+    "ServiceAreaId" TEXT NOT NULL,
+    "HouseholdId" TEXT NOT NULL,
+    "Kind" INTEGER NOT NULL,
+    "Need" TEXT NOT NULL,
+    "RequestedByUserId" TEXT NULL,
+    "RecordedByUserId" TEXT NULL,
+    "Status" INTEGER NOT NULL,
+    "AssigneeMemberId" TEXT NULL,
+    "AssigneeUserId" TEXT NULL,
+    "AssignedAt" TEXT NULL,
+    "DoneAt" TEXT NULL,
+    "DoneNote" TEXT NULL,
+    "Satisfaction" INTEGER NULL,
+    "RatingComment" TEXT NULL,
+    "RatedAt" TEXT NULL,
+    "CancelledAt" TEXT NULL,
+    "CancelReason" TEXT NULL,
+    "CreatedAt" TEXT NOT NULL,
     "Version" INTEGER NOT NULL
 );
 
@@ -427,6 +673,70 @@ CREATE TABLE "sequences" (
 );
 
 
+CREATE TABLE "service_activities" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_service_activities" PRIMARY KEY,
+    "DistrictId" TEXT NOT NULL,
+    "AreaId" TEXT NOT NULL,
+    "AreaPath" TEXT NOT NULL,
+    "ServiceAreaId" TEXT NOT NULL,
+    "Type" INTEGER NOT NULL,
+    "Title" TEXT NOT NULL,
+    "HeldOn" TEXT NOT NULL,
+    "ParticipantCount" INTEGER NOT NULL,
+    "Minutes" INTEGER NOT NULL,
+    "Notes" TEXT NULL,
+    "DemandId" TEXT NULL,
+    "DemandTrackingCode" TEXT NULL,
+    "RecordedBy" TEXT NOT NULL,
+    "CreatedAt" TEXT NOT NULL,
+    "Version" INTEGER NOT NULL
+);
+
+
+CREATE TABLE "service_area_groups" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_service_area_groups" PRIMARY KEY,
+    "DistrictId" TEXT NOT NULL,
+    "ServiceAreaId" TEXT NOT NULL,
+    "AreaId" TEXT NOT NULL,
+    "AreaPath" TEXT NOT NULL
+);
+
+
+CREATE TABLE "service_area_households" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_service_area_households" PRIMARY KEY,
+    "DistrictId" TEXT NOT NULL,
+    "ServiceAreaId" TEXT NOT NULL,
+    "HouseholdId" TEXT NOT NULL
+);
+
+
+CREATE TABLE "service_area_posts" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_service_area_posts" PRIMARY KEY,
+    "Kind" INTEGER NOT NULL,
+    "DistrictId" TEXT NOT NULL,
+    "ServiceAreaId" TEXT NOT NULL,
+    "UserId" TEXT NULL,
+    "ResidentId" TEXT NULL,
+    "DisplayName" TEXT NOT NULL,
+    "StartedOn" TEXT NOT NULL,
+    "EndedOn" TEXT NULL,
+    "EndReason" TEXT NULL
+);
+
+
+CREATE TABLE "service_areas" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_service_areas" PRIMARY KEY,
+    "DistrictId" TEXT NOT NULL,
+    "AreaId" TEXT NOT NULL,
+    "AreaPath" TEXT NOT NULL,
+    "Name" TEXT NOT NULL,
+    "Duties" TEXT NULL,
+    "CreatedAt" TEXT NOT NULL,
+    "RetiredAt" TEXT NULL,
+    "Version" INTEGER NOT NULL
+);
+
+
 CREATE TABLE "task_photos" (
     "Id" TEXT NOT NULL CONSTRAINT "PK_task_photos" PRIMARY KEY,
     "DistrictId" TEXT NOT NULL,
@@ -448,6 +758,21 @@ CREATE TABLE "task_updates" (
     "Note" TEXT NULL,
     "ByUserId" TEXT NOT NULL,
     "At" TEXT NOT NULL
+);
+
+
+CREATE TABLE "team_members" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_team_members" PRIMARY KEY,
+    "TeamId" TEXT NOT NULL,
+    "Kind" INTEGER NOT NULL,
+    "DistrictId" TEXT NOT NULL,
+    "ServiceAreaId" TEXT NOT NULL,
+    "UserId" TEXT NULL,
+    "ResidentId" TEXT NULL,
+    "DisplayName" TEXT NOT NULL,
+    "StartedOn" TEXT NOT NULL,
+    "EndedOn" TEXT NULL,
+    "EndReason" TEXT NULL
 );
 
 
@@ -564,6 +889,32 @@ CREATE TABLE "users" (
 );
 
 
+CREATE TABLE "visit_suggestions" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_visit_suggestions" PRIMARY KEY,
+    "DistrictId" TEXT NOT NULL,
+    "AreaId" TEXT NOT NULL,
+    "AreaPath" TEXT NOT NULL,
+    "ServiceAreaId" TEXT NOT NULL,
+    "VisitId" TEXT NOT NULL,
+    "HouseholdId" TEXT NOT NULL,
+    "Text" TEXT NOT NULL,
+    "Answer" TEXT NULL,
+    "AnsweredAt" TEXT NULL,
+    "AnsweredBy" TEXT NULL,
+    "CreatedAt" TEXT NOT NULL,
+    "Version" INTEGER NOT NULL
+);
+
+
+CREATE TABLE "volunteer_teams" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_volunteer_teams" PRIMARY KEY,
+    "DistrictId" TEXT NOT NULL,
+    "ServiceAreaId" TEXT NOT NULL,
+    "Name" TEXT NOT NULL,
+    "CreatedAt" TEXT NOT NULL
+);
+
+
 CREATE TABLE "votes" (
     "Id" TEXT NOT NULL CONSTRAINT "PK_votes" PRIMARY KEY,
     "DistrictId" TEXT NOT NULL,
@@ -617,6 +968,15 @@ CREATE TABLE "user_tokens" (
 );
 
 
+CREATE UNIQUE INDEX "IX_activity_participants_DistrictId_ActivityId_TeamMemberId" ON "activity_participants" ("DistrictId", "ActivityId", "TeamMemberId");
+
+
+CREATE INDEX "IX_activity_participants_DistrictId_TeamMemberId" ON "activity_participants" ("DistrictId", "TeamMemberId");
+
+
+CREATE INDEX "IX_activity_photos_DistrictId_ActivityId" ON "activity_photos" ("DistrictId", "ActivityId");
+
+
 CREATE UNIQUE INDEX "IX_agenda_items_DistrictId_MeetingId_TopicId" ON "agenda_items" ("DistrictId", "MeetingId", "TopicId");
 
 
@@ -633,6 +993,15 @@ CREATE INDEX "IX_audit_entries_DistrictId_At" ON "audit_entries" ("DistrictId", 
 
 
 CREATE INDEX "IX_audit_entries_DistrictId_EntityType_EntityId_At" ON "audit_entries" ("DistrictId", "EntityType", "EntityId", "At");
+
+
+CREATE INDEX "IX_block_chiefs_DistrictId_ResidentId" ON "block_chiefs" ("DistrictId", "ResidentId");
+
+
+CREATE INDEX "IX_block_chiefs_DistrictId_ServiceAreaId_EndedOn" ON "block_chiefs" ("DistrictId", "ServiceAreaId", "EndedOn");
+
+
+CREATE INDEX "IX_block_chiefs_DistrictId_UserId" ON "block_chiefs" ("DistrictId", "UserId");
 
 
 CREATE INDEX "IX_common_issues_DistrictId_AreaPath" ON "common_issues" ("DistrictId", "AreaPath");
@@ -692,10 +1061,40 @@ CREATE UNIQUE INDEX "IX_demands_DistrictId_TrackingCode" ON "demands" ("District
 CREATE INDEX "IX_demands_DistrictId_UnitId_Status" ON "demands" ("DistrictId", "UnitId", "Status");
 
 
+CREATE INDEX "IX_evaluation_criteria_DistrictId_RoundId_Order" ON "evaluation_criteria" ("DistrictId", "RoundId", "Order");
+
+
+CREATE UNIQUE INDEX "IX_evaluation_evaluators_DistrictId_RoundId_UserId" ON "evaluation_evaluators" ("DistrictId", "RoundId", "UserId");
+
+
+CREATE UNIQUE INDEX "IX_evaluation_rounds_DistrictId_AreaId_Kind_Period" ON "evaluation_rounds" ("DistrictId", "AreaId", "Kind", "Period");
+
+
+CREATE INDEX "IX_evaluation_rounds_DistrictId_AreaPath_Status" ON "evaluation_rounds" ("DistrictId", "AreaPath", "Status");
+
+
+CREATE UNIQUE INDEX "IX_evaluation_score_items_DistrictId_ScoreId_CriterionId" ON "evaluation_score_items" ("DistrictId", "ScoreId", "CriterionId");
+
+
+CREATE UNIQUE INDEX "IX_evaluation_scores_DistrictId_RoundId_EvaluatorUserId_ServiceAreaId" ON "evaluation_scores" ("DistrictId", "RoundId", "EvaluatorUserId", "ServiceAreaId");
+
+
+CREATE INDEX "IX_evaluation_scores_DistrictId_RoundId_ServiceAreaId" ON "evaluation_scores" ("DistrictId", "RoundId", "ServiceAreaId");
+
+
 CREATE INDEX "IX_follow_up_reviews_DistrictId_TopicId" ON "follow_up_reviews" ("DistrictId", "TopicId");
 
 
 CREATE UNIQUE INDEX "IX_handling_units_DistrictId_Name" ON "handling_units" ("DistrictId", "Name");
+
+
+CREATE INDEX "IX_household_visits_DistrictId_AreaPath_VisitedOn" ON "household_visits" ("DistrictId", "AreaPath", "VisitedOn");
+
+
+CREATE INDEX "IX_household_visits_DistrictId_HouseholdId" ON "household_visits" ("DistrictId", "HouseholdId");
+
+
+CREATE INDEX "IX_household_visits_DistrictId_ServiceAreaId_VisitedOn" ON "household_visits" ("DistrictId", "ServiceAreaId", "VisitedOn");
 
 
 CREATE UNIQUE INDEX "IX_households_DistrictId_AreaId_HouseNumber" ON "households" ("DistrictId", "AreaId", "HouseNumber");
@@ -740,6 +1139,12 @@ CREATE UNIQUE INDEX "IX_meetings_DistrictId_Number" ON "meetings" ("DistrictId",
 CREATE INDEX "IX_meetings_ReminderSentAt_StartsAt" ON "meetings" ("ReminderSentAt", "StartsAt");
 
 
+CREATE UNIQUE INDEX "IX_member_evaluations_DistrictId_RoundId_HouseholdId" ON "member_evaluations" ("DistrictId", "RoundId", "HouseholdId");
+
+
+CREATE INDEX "IX_member_evaluations_DistrictId_RoundId_ServiceAreaId" ON "member_evaluations" ("DistrictId", "RoundId", "ServiceAreaId");
+
+
 CREATE UNIQUE INDEX "IX_minutes_approvals_DistrictId_MeetingId_CouncilMemberId" ON "minutes_approvals" ("DistrictId", "MeetingId", "CouncilMemberId");
 
 
@@ -759,6 +1164,60 @@ CREATE INDEX "IX_outbox_messages_DistrictId_Status_CreatedAt" ON "outbox_message
 
 
 CREATE INDEX "IX_outbox_messages_Status_NextAttemptAt" ON "outbox_messages" ("Status", "NextAttemptAt");
+
+
+CREATE INDEX "IX_point_appeals_DistrictId_AreaPath_Status" ON "point_appeals" ("DistrictId", "AreaPath", "Status");
+
+
+CREATE INDEX "IX_point_appeals_DistrictId_HouseholdId" ON "point_appeals" ("DistrictId", "HouseholdId");
+
+
+CREATE UNIQUE INDEX "IX_point_appeals_DistrictId_OpenEntryId" ON "point_appeals" ("DistrictId", "OpenEntryId");
+
+
+CREATE INDEX "IX_point_appeals_DistrictId_PointEntryId" ON "point_appeals" ("DistrictId", "PointEntryId");
+
+
+CREATE INDEX "IX_point_entries_DistrictId_AreaPath_OccurredOn" ON "point_entries" ("DistrictId", "AreaPath", "OccurredOn");
+
+
+CREATE INDEX "IX_point_entries_DistrictId_HouseholdId_OccurredOn_Id" ON "point_entries" ("DistrictId", "HouseholdId", "OccurredOn", "Id");
+
+
+CREATE INDEX "IX_point_entries_DistrictId_PointRuleId" ON "point_entries" ("DistrictId", "PointRuleId");
+
+
+CREATE UNIQUE INDEX "IX_point_entries_DistrictId_ReversesEntryId" ON "point_entries" ("DistrictId", "ReversesEntryId");
+
+
+CREATE UNIQUE INDEX "IX_point_entry_photos_DistrictId_PointEntryId" ON "point_entry_photos" ("DistrictId", "PointEntryId");
+
+
+CREATE UNIQUE INDEX "IX_point_list_versions_DistrictId_PointListId_Number" ON "point_list_versions" ("DistrictId", "PointListId", "Number");
+
+
+CREATE INDEX "IX_point_list_versions_DistrictId_PointListId_Status_EffectiveFrom" ON "point_list_versions" ("DistrictId", "PointListId", "Status", "EffectiveFrom");
+
+
+CREATE UNIQUE INDEX "IX_point_lists_DistrictId_AreaId" ON "point_lists" ("DistrictId", "AreaId");
+
+
+CREATE INDEX "IX_point_lists_DistrictId_AreaPath" ON "point_lists" ("DistrictId", "AreaPath");
+
+
+CREATE UNIQUE INDEX "IX_point_rules_DistrictId_PointListVersionId_Code" ON "point_rules" ("DistrictId", "PointListVersionId", "Code");
+
+
+CREATE INDEX "IX_resident_services_DistrictId_AreaPath_CreatedAt" ON "resident_services" ("DistrictId", "AreaPath", "CreatedAt");
+
+
+CREATE INDEX "IX_resident_services_DistrictId_AssigneeUserId_Status" ON "resident_services" ("DistrictId", "AssigneeUserId", "Status");
+
+
+CREATE INDEX "IX_resident_services_DistrictId_RequestedByUserId" ON "resident_services" ("DistrictId", "RequestedByUserId");
+
+
+CREATE INDEX "IX_resident_services_DistrictId_ServiceAreaId_Status_CreatedAt" ON "resident_services" ("DistrictId", "ServiceAreaId", "Status", "CreatedAt");
 
 
 CREATE INDEX "IX_residents_DistrictId_Name" ON "residents" ("DistrictId", "Name");
@@ -791,10 +1250,52 @@ CREATE INDEX "IX_role_assignments_DistrictId_UserId" ON "role_assignments" ("Dis
 CREATE INDEX "IX_roster_imports_DistrictId_AreaPath_CreatedAt" ON "roster_imports" ("DistrictId", "AreaPath", "CreatedAt");
 
 
+CREATE INDEX "IX_service_activities_DistrictId_AreaPath_HeldOn" ON "service_activities" ("DistrictId", "AreaPath", "HeldOn");
+
+
+CREATE INDEX "IX_service_activities_DistrictId_ServiceAreaId_HeldOn" ON "service_activities" ("DistrictId", "ServiceAreaId", "HeldOn");
+
+
+CREATE INDEX "IX_service_area_groups_DistrictId_AreaId" ON "service_area_groups" ("DistrictId", "AreaId");
+
+
+CREATE UNIQUE INDEX "IX_service_area_groups_DistrictId_ServiceAreaId_AreaId" ON "service_area_groups" ("DistrictId", "ServiceAreaId", "AreaId");
+
+
+CREATE UNIQUE INDEX "IX_service_area_households_DistrictId_HouseholdId" ON "service_area_households" ("DistrictId", "HouseholdId");
+
+
+CREATE INDEX "IX_service_area_households_DistrictId_ServiceAreaId" ON "service_area_households" ("DistrictId", "ServiceAreaId");
+
+
+CREATE INDEX "IX_service_area_posts_DistrictId_ResidentId" ON "service_area_posts" ("DistrictId", "ResidentId");
+
+
+CREATE INDEX "IX_service_area_posts_DistrictId_ServiceAreaId_EndedOn" ON "service_area_posts" ("DistrictId", "ServiceAreaId", "EndedOn");
+
+
+CREATE INDEX "IX_service_area_posts_DistrictId_UserId" ON "service_area_posts" ("DistrictId", "UserId");
+
+
+CREATE UNIQUE INDEX "IX_service_areas_DistrictId_AreaId_Name" ON "service_areas" ("DistrictId", "AreaId", "Name");
+
+
+CREATE INDEX "IX_service_areas_DistrictId_AreaPath" ON "service_areas" ("DistrictId", "AreaPath");
+
+
 CREATE INDEX "IX_task_photos_DistrictId_TaskUpdateId" ON "task_photos" ("DistrictId", "TaskUpdateId");
 
 
 CREATE INDEX "IX_task_updates_DistrictId_TaskId_At" ON "task_updates" ("DistrictId", "TaskId", "At");
+
+
+CREATE INDEX "IX_team_members_DistrictId_ResidentId" ON "team_members" ("DistrictId", "ResidentId");
+
+
+CREATE INDEX "IX_team_members_DistrictId_ServiceAreaId_EndedOn" ON "team_members" ("DistrictId", "ServiceAreaId", "EndedOn");
+
+
+CREATE INDEX "IX_team_members_DistrictId_UserId" ON "team_members" ("DistrictId", "UserId");
 
 
 CREATE INDEX "IX_topic_comments_DistrictId_TopicId_CreatedAt" ON "topic_comments" ("DistrictId", "TopicId", "CreatedAt");
@@ -843,6 +1344,18 @@ CREATE INDEX "IX_users_DistrictId_PhoneNumber" ON "users" ("DistrictId", "PhoneN
 
 
 CREATE UNIQUE INDEX "UserNameIndex" ON "users" ("NormalizedUserName");
+
+
+CREATE INDEX "IX_visit_suggestions_DistrictId_AreaPath_CreatedAt" ON "visit_suggestions" ("DistrictId", "AreaPath", "CreatedAt");
+
+
+CREATE INDEX "IX_visit_suggestions_DistrictId_ServiceAreaId_AnsweredAt" ON "visit_suggestions" ("DistrictId", "ServiceAreaId", "AnsweredAt");
+
+
+CREATE INDEX "IX_visit_suggestions_DistrictId_VisitId" ON "visit_suggestions" ("DistrictId", "VisitId");
+
+
+CREATE UNIQUE INDEX "IX_volunteer_teams_DistrictId_ServiceAreaId" ON "volunteer_teams" ("DistrictId", "ServiceAreaId");
 
 
 CREATE UNIQUE INDEX "IX_votes_DistrictId_MeetingId_TopicId_CouncilMemberId" ON "votes" ("DistrictId", "MeetingId", "TopicId", "CouncilMemberId");
