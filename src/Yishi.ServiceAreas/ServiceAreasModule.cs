@@ -35,7 +35,7 @@ public sealed class ServiceAreasModule : IYishiModule
 
         // Points lists, household points, appeals, rankings (正负面清单积分)
         services.AddScoped<Features.PointsShared.PointsAccess>();
-        services.AddScoped<Features.PointLists.IPointListResolutions, Features.PointLists.NoResolutionRegistry>();
+        services.AddScoped<Features.PointLists.IPointListResolutions, Features.PointLists.RegistryPointListResolutions>();
         services.AddScoped<Features.PointLists.PointLists>();
         services.AddScoped<Features.PointAwards.PointAwards>();
         services.AddScoped<Features.PointAppeals.PointAppeals>();

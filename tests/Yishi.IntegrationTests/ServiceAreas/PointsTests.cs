@@ -48,8 +48,8 @@ public abstract class PointsTests(YishiApp app)
             .ShouldBe(HttpStatusCode.BadRequest);
         missing.GetProperty("errors").TryGetProperty("MembersTotal", out _).ShouldBeTrue();
         var resolution = await (await w.Secretary.PostJson($"/api/v1/point-list-versions/{w.VersionId}/approve", new { effectiveFrom = "2026-11-01", resolutionId = Guid.NewGuid(), version = v }))
-            .ShouldBe(HttpStatusCode.UnprocessableEntity);
-        resolution.Code().ShouldBe("points.resolution_unavailable");
+            .ShouldBe(HttpStatusCode.BadRequest);
+        resolution.GetProperty("errors").TryGetProperty("ResolutionId", out _).ShouldBeTrue();
 
         (await (await w.Secretary.GetAsync($"/api/v1/point-list-versions/{w.VersionId}")).ShouldBe(HttpStatusCode.OK)).GetProperty("status").GetString().ShouldBe("Draft");
         (await w.AuditCountAsync("point_list.approved")).ShouldBe(0);

@@ -233,9 +233,6 @@ public sealed partial class FollowThrough(YishiDbContext db, DeliberationAccess 
             .WithSummary("A topic after its vote: resolution notice, objections, tasks with budget and spending (fen), follow-up reviews, linked demands");
         g.MapGet("/topics/{id:guid}/task-updates", async (Guid id, FollowThrough h, CancellationToken ct) => TypedResults.Ok(await h.UpdatesAsync(id, ct)))
             .WithSummary("Progress updates of the topic's tasks, newest first");
-        g.MapPost("/resolutions/{id:guid}/objections", async (Guid id, ObjectionInput input, FollowThrough h, CancellationToken ct)
-                => TypedResults.Created($"/api/v1/deliberation/resolutions/{id}", await h.ObjectAsync(id, input, ct)))
-            .WithSummary("Object to a resolution under public notice (signed-in residents; see the public API for anonymous objections)");
         g.MapPost("/objections/{id:guid}/answer", async (Guid id, AnswerObjectionInput input, FollowThrough h, CancellationToken ct) => TypedResults.Ok(await h.AnswerAsync(id, input, ct)))
             .WithSummary("The council's officer answers an objection; upheld withdraws the resolution and sends the topic back to deliberation");
         g.MapPost("/topics/{id:guid}/tasks", async (Guid id, AddTaskInput input, FollowThrough h, CancellationToken ct)
@@ -250,5 +247,5 @@ public sealed partial class FollowThrough(YishiDbContext db, DeliberationAccess 
     internal static void MapAnonymous(RouteGroupBuilder publicApi) =>
         publicApi.MapPost("/deliberation/resolutions/{id:guid}/objections", async (Guid id, ObjectionInput input, FollowThrough h, CancellationToken ct)
                 => TypedResults.Created($"/public/deliberation/resolutions/{id}", await h.ObjectAsync(id, input, ct)))
-            .WithTags("Deliberation").WithSummary("Object to a resolution under public notice without signing in (a contact phone is required and never shown)");
+            .WithTags("Deliberation").WithSummary("Object to a resolution under public notice: signed-in residents, or anyone with a contact phone (never shown publicly)");
 }

@@ -27,20 +27,30 @@ public sealed record PointListVersionDto(Guid Id, Guid CommunityId, int Number, 
 public sealed record PointListDto(Guid CommunityId, string CommunityName, Guid? InForceVersionId, IReadOnlyList<PointListVersionDto> Versions);
 
 /// <summary>
-/// Seam for approving a list by a representatives-assembly resolution recorded in Deliberation: returns the day the
-/// resolution was adopted after checking it passed and belongs to the community. Until Deliberation's resolution
-/// registry (<c>Yishi.Deliberation.Contracts.IResolutionRegistry</c>) is on main, the default refuses with a clear
-/// message and approval is recorded by hand; the implementation over the registry replaces this registration.
+/// Approving a list by a representatives-assembly resolution recorded in Deliberation: returns the day the resolution
+/// was adopted (China time) after checking, through <c>Yishi.Deliberation.Contracts.IResolutionRegistry</c>, that it
+/// passed, was not withdrawn, was taken by a representatives meeting and belongs to the list's community.
 /// </summary>
 public interface IPointListResolutions
 {
     Task<DateOnly> AdoptedOnAsync(Guid resolutionId, Guid communityId, CancellationToken ct);
 }
 
-internal sealed class NoResolutionRegistry : IPointListResolutions
+internal sealed class RegistryPointListResolutions(YishiDbContext db, Yishi.Deliberation.Contracts.IResolutionRegistry registry) : IPointListResolutions
 {
-    public Task<DateOnly> AdoptedOnAsync(Guid resolutionId, Guid communityId, CancellationToken ct)
-        => throw new RuleViolation("points.resolution_unavailable", "Points_ResolutionUnavailable", "ResolutionId", typeof(PointsStrings), 422);
+    public async Task<DateOnly> AdoptedOnAsync(Guid resolutionId, Guid communityId, CancellationToken ct)
+    {
+        var r = await registry.FindAsync(resolutionId, ct)
+            ?? throw new InputInvalid("ResolutionId", "Points_ResolutionUnknown", typeof(PointsStrings));
+        var communityPath = await db.Areas.AsNoTracking().Where(a => a.Id == communityId).Select(a => a.Path).FirstAsync(ct);
+        if (!r.AreaPath.StartsWith(communityPath, StringComparison.Ordinal))
+            throw new InputInvalid("ResolutionId", "Points_ResolutionUnknown", typeof(PointsStrings));
+        if (!r.Passed || r.Status is "Withdrawn" or "NotPassed")
+            throw new RuleViolation("points.resolution_not_passed", "Points_ResolutionNotPassed", "ResolutionId", typeof(PointsStrings), 422);
+        if (r.CouncilKind != "Representatives")
+            throw new RuleViolation("points.resolution_not_assembly", "Points_ResolutionNotAssembly", "ResolutionId", typeof(PointsStrings), 422);
+        return DateOnly.FromDateTime(r.DecidedAt.AddHours(8));
+    }
 }
 
 /// <summary>正负面清单: drafts (copied from the version in use), rule edits on drafts, approval, and the version in force.</summary>
