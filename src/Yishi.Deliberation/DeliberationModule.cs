@@ -35,6 +35,7 @@ public sealed class DeliberationModule : IYishiModule
         services.AddScoped<Features.FollowThrough.ProgressReport>();
         services.AddScoped<Features.FollowThrough.PublicDeliberation>();
         services.AddSingleton<DeliberationSchedule>();
+        services.AddScoped<Platform.Demo.IDemoSeeder, Demo.DemoDeliberationSeeder>();
         if (configuration.GetValue("Deliberation:Schedule", true)) services.AddHostedService<DeliberationScheduleService>();
     }
 

@@ -111,6 +111,20 @@ public sealed class Meeting : IAreaPlaced, IVersioned
         AdjournedAt = now;
     }
 
+    /// <summary>
+    /// Records a meeting that was held on paper before it was recorded here (back-filling the ledger, the demo year):
+    /// routine meetings without a formal agenda item go straight to held.
+    /// </summary>
+    public void RecordAsHeld(DateTime openedAt, DateTime adjournedAt)
+    {
+        if (Status is not (MeetingStatus.Scheduled or MeetingStatus.AgendaPublished)) throw Wrong("not_scheduled", "Meeting_NotScheduled");
+        ArgumentOutOfRangeException.ThrowIfLessThan(adjournedAt, openedAt);
+        AgendaPublishedAt ??= openedAt;
+        Status = MeetingStatus.Adjourned;
+        OpenedAt = openedAt;
+        AdjournedAt = adjournedAt;
+    }
+
     public void Cancel(string reason, DateTime now)
     {
         if (!IsOpenForAgenda) throw Wrong("cannot_cancel", "Meeting_CannotCancel");
