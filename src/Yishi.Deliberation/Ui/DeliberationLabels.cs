@@ -62,5 +62,5 @@ public static class DeliberationLabels
 
     public static string Local(DateTime utc) => ChinaTime.Format(utc);
 
-    public static string Yuan(long fen) => (fen / 100m).ToString("#,0.##", System.Globalization.CultureInfo.InvariantCulture);
+    public static string Yuan(long fen) => (fen / 100m).ToString("#,0.00", System.Globalization.CultureInfo.InvariantCulture);
 }

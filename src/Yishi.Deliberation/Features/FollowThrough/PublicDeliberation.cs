@@ -39,9 +39,9 @@ public sealed class PublicDeliberation(YishiDbContext db, TimeProvider clock)
         var councilIds = councils.Keys.ToList();
 
         var meetings = await db.Set<Meeting>().IgnoreQueryFilters().AsNoTracking()
-            .Where(m => m.DistrictId == district && councilIds.Contains(m.CouncilId) && m.StartsAt >= now && m.StartsAt <= now.AddDays(30)
+            .Where(m => m.DistrictId == district && councilIds.Contains(m.CouncilId) && m.StartsAt >= now && m.StartsAt <= now.AddDays(21)
                 && m.Status != MeetingStatus.Cancelled)
-            .OrderBy(m => m.StartsAt).Take(20).ToListAsync(ct);
+            .OrderBy(m => m.StartsAt).Take(12).ToListAsync(ct);
         var meetingIds = meetings.Select(m => m.Id).ToList();
         var agenda = await (from a in db.Set<AgendaItem>().IgnoreQueryFilters()
                             join t in db.Set<Topic>().IgnoreQueryFilters() on a.TopicId equals t.Id
