@@ -39,7 +39,7 @@ internal sealed class DemoDeliberationSeeder(YishiDbContext db, Sequences sequen
     /// <summary>A topic's story: where, what, and how far it got.</summary>
     private sealed record Story(string Community, CouncilKind Body, string Title, string Description, string Reason, long CostFen, TopicOrigin Origin,
         bool Vital, TopicContentCategory Content, TopicMustDeliberate? Must, TopicStage Reach, int StartDaysAgo, (string Task, long BudgetFen)[] Tasks,
-        bool Rejected = false, bool FailedReviewFirst = false);
+        bool Rejected = false, bool FailedReviewFirst = false, bool Emergency = false);
 
     private static readonly Story[] Stories =
     [
@@ -68,6 +68,9 @@ internal sealed class DemoDeliberationSeeder(YishiDbContext db, Sequences sequen
         new("龙潭村", CouncilKind.Representatives, "推行垃圾分类“积分兑换”", "每户配置分类垃圾桶，分类投放纳入积分清单，积分可兑换生活用品。", "改善人居环境", 120_000,
             TopicOrigin.TopDown, true, TopicContentCategory.SocialEthos, TopicMustDeliberate.Environment, TopicStage.Closed, 280,
             [("分类垃圾桶采购发放", 90_000), ("积分兑换点设置", 30_000)]),
+        new("上洞村", CouncilKind.TwoCommittee, "台风来临前转移危房住户", "气象台发布台风橙色预警，村内5户危房住户须在24小时内转移至村委会临时安置点。", "急事快议", 12_000,
+            TopicOrigin.Member, false, TopicContentCategory.Harmony, TopicMustDeliberate.PublicSecurity, TopicStage.Closed, 110,
+            [("组织转移并安置5户危房住户", 12_000)], Emergency: true),
         new("石门村", CouncilKind.Representatives, "修订村规民约", "根据上级要求修订村规民约，增加移风易俗、红白事简办条款。", "落实上级部署", 0, TopicOrigin.TopDown, true,
             TopicContentCategory.Law, TopicMustDeliberate.Policy, TopicStage.Implementation, 75, [("修订稿入户征求意见", 0), ("印制张贴新版村规民约", 8_000)]),
     ];
@@ -166,6 +169,29 @@ internal sealed class DemoDeliberationSeeder(YishiDbContext db, Sequences sequen
                 }
             }
 
+            // 组议事会 in the first group of two villages; a 党建联席会议 per street (quarterly, the work group lead convenes).
+            var yearBack = today.AddDays(-365);
+            foreach (var village in communities.Where(c => c.Name is "南恩村" or "桂湖村"))
+            {
+                var group = areas.Where(a => a.ParentId == village.Id && a.Level == AreaLevel.Group && a.RetiredAt == null).OrderBy(a => a.Path, StringComparer.Ordinal).FirstOrDefault();
+                if (group is null) continue;
+                var people = roles.Where(r => r.AreaPath == group.Path && r.Role is Role.GridWorker or Role.BlockChief)
+                    .Select(r => (new Person(r.UserId, null, r.DisplayName), MemberPosition.Member)).ToList();
+                people.AddRange(heads.Where(h => h.AreaPath.StartsWith(group.Path, StringComparison.Ordinal)).Take(6).Select(h => (new Person(null, h.Id, h.Name), MemberPosition.Member)));
+                if (people.Count < 3) continue;
+                people[0] = (people[0].Item1, MemberPosition.Chair);
+                AddBody(bodies, (group.Name + "@" + village.Name, CouncilKind.GroupCouncil), districtId, group, CouncilKind.GroupCouncil, $"{village.Name}{group.Name}议事会", people, yearBack, now);
+            }
+            foreach (var street in areas.Where(a => a.Level == AreaLevel.Street && a.RetiredAt == null))
+            {
+                var people = roles.Where(r => r.AreaPath == street.Path && r.Role == Role.StreetOfficer).Select(r => (new Person(r.UserId, null, r.DisplayName), MemberPosition.Chair))
+                    .Concat(roles.Where(r => r.AreaPath.StartsWith(street.Path, StringComparison.Ordinal) && r.Role is Role.CommunitySecretary or Role.WorkGroupMember)
+                        .OrderBy(r => r.UserName, StringComparer.Ordinal).Select(r => (new Person(r.UserId, null, r.DisplayName), MemberPosition.Member)))
+                    .ToList();
+                if (people.Count < 3) continue;
+                AddBody(bodies, (street.Name, CouncilKind.JointPartyBuilding), districtId, street, CouncilKind.JointPartyBuilding, $"{street.Name}党建联席会议", people, yearBack, now);
+            }
+
             // A year of regular meetings per body, following its recurrence (past slots only; the schedule makes the next four weeks).
             foreach (var body in bodies.Values)
             {
@@ -250,7 +276,7 @@ internal sealed class DemoDeliberationSeeder(YishiDbContext db, Sequences sequen
         var proposer = body.Members.First(m => m.UserId != null);
         var secretaryUser = SecretaryOf(body);
         var topic = new Topic(districtId, c.AreaId, c.AreaPath, c.Id, s.Title, s.Description, s.Reason, s.CostFen == 0 ? null : s.CostFen, s.Origin,
-            proposer.UserId, s.Vital, false, s.Content, s.Must, t0);
+            proposer.UserId, s.Vital, s.Emergency, s.Content, s.Must, t0);
         db.Add(topic);
         Event(topic, "created", TopicStage.Proposal, TopicStage.Proposal, null, proposer.UserId, t0);
         if (s.Reach == TopicStage.Proposal) return;
@@ -275,7 +301,11 @@ internal sealed class DemoDeliberationSeeder(YishiDbContext db, Sequences sequen
         // A topic still in deliberation goes on the next regular meeting; one under notice was decided at an extra sitting
         // two days ago (so its notice is running whatever the date); others on the first regular meeting after the review.
         Meeting? meeting = null;
-        if (s.Reach == TopicStage.Deliberation)
+        if (s.Emergency)
+        {
+            meeting = AdHoc(c, body, accepted.AddHours(20), null, now, next, MeetingKind.Emergency);
+        }
+        else if (s.Reach == TopicStage.Deliberation)
         {
             var slot = c.Recurrence.Occurrences(now.AddDays(lead + 1), now.AddDays(45))[0];
             meeting = AdHoc(c, body, slot, MeetingSchedule.SlotKey(slot), now, next);
@@ -291,7 +321,8 @@ internal sealed class DemoDeliberationSeeder(YishiDbContext db, Sequences sequen
             meeting = body.Meetings.FirstOrDefault(m => m.Status == MeetingStatus.Scheduled && m.StartsAt > earliest && m.StartsAt < latest)
                 ?? AdHoc(c, body, ChinaTime.ToUtc(ChinaTime.Day(earliest).AddDays(1), 19 * 60 + 30), null, now, next);
         }
-        var placedAt = meeting.StartsAt.AddDays(-lead - 1) < now ? meeting.StartsAt.AddDays(-lead - 1) : now.AddHours(-2);
+        var placedAt = s.Emergency ? meeting.StartsAt.AddHours(-2)
+            : meeting.StartsAt.AddDays(-lead - 1) < now ? meeting.StartsAt.AddDays(-lead - 1) : now.AddHours(-2);
         Apply(topic, topic.PlaceOnAgenda(c, meeting, null, placedAt), secretaryUser, placedAt);
         var item = new AgendaItem(districtId, meeting.Id, topic.Id, 1);
         db.Add(item);
@@ -377,13 +408,25 @@ internal sealed class DemoDeliberationSeeder(YishiDbContext db, Sequences sequen
         await Task.CompletedTask;
     }
 
-    private Meeting AdHoc(Council c, Body body, DateTime at, string? slotKey, DateTime now, Func<string, string, DateTime, string> next)
+    private Meeting AdHoc(Council c, Body body, DateTime at, string? slotKey, DateTime now, Func<string, string, DateTime, string> next,
+        MeetingKind kind = MeetingKind.Regular)
     {
-        var m = new Meeting(c.DistrictId, c.AreaId, c.AreaPath, c.Id, next("YS-HY", "meeting", at), MeetingKind.Regular, c.Recurrence.Form,
+        var m = new Meeting(c.DistrictId, c.AreaId, c.AreaPath, c.Id, next("YS-HY", "meeting", at), kind, c.Recurrence.Form,
             c.Recurrence.Place ?? DefaultPlace(c.Kind), at, slotKey, (at < now ? at : now).AddDays(-10), null);
         db.Add(m);
         body.Meetings.Add(m);
         return m;
+    }
+
+    private void AddBody(Dictionary<(string, CouncilKind), Body> bodies, (string, CouncilKind) key, Guid districtId, Area area, CouncilKind kind, string name,
+        IEnumerable<(Person P, MemberPosition Pos)> people, DateOnly since, DateTime now)
+    {
+        var council = new Council(districtId, area.Id, area.Path, name, kind, now.AddDays(-370));
+        var members = people.DistinctBy(p => (p.P.UserId, p.P.ResidentId))
+            .Select(p => new CouncilMember(districtId, council.Id, p.P.UserId, p.P.ResidentId, p.P.Name, p.Pos, since, since.AddYears(5), since)).ToList();
+        db.Add(council);
+        db.AddRange(members);
+        bodies[key] = new Body(council, members);
     }
 
     private void AddComments(Topic topic, Body body, Random random, DateTime from, int count)

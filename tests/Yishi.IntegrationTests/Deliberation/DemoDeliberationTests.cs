@@ -32,11 +32,14 @@ public abstract class DemoDeliberationTests(YishiApp app)
         councils.Count(c => c.Kind == CouncilKind.TwoCommittee).ShouldBe(communities);
         councils.Count(c => c.Kind == CouncilKind.Representatives).ShouldBe(communities);
         councils.Count(c => c.Kind == CouncilKind.PublicCouncil).ShouldBeGreaterThanOrEqualTo(3);
+        councils.Count(c => c.Kind == CouncilKind.GroupCouncil).ShouldBe(2);
+        councils.Count(c => c.Kind == CouncilKind.JointPartyBuilding).ShouldBe(3); // one per street, quarterly
+        meetings.ShouldContain(m => m.Kind == MeetingKind.Emergency && m.Status == MeetingStatus.Adjourned); // 急事快议
         foreach (var c in councils)
         {
             // Regular slots follow the recurrence; an extra sitting has no slot.
             var past = meetings.Where(m => m.CouncilId == c.Id && m.StartsAt < Now && m.SlotKey != null).ToList();
-            past.Count.ShouldBeGreaterThan(c.Kind == CouncilKind.TwoCommittee ? 48 : 10, c.Name);
+            past.Count.ShouldBeGreaterThan(c.Kind switch { CouncilKind.TwoCommittee => 48, CouncilKind.PublicCouncil => 30, CouncilKind.JointPartyBuilding => 3, _ => 10 }, c.Name);
             past.ShouldAllBe(m => c.Recurrence.FallsOn(ChinaTime.Day(m.StartsAt)), c.Name);
             if (c.Kind == CouncilKind.PublicCouncil) past.ShouldAllBe(m => new[] { 8, 18, 28 }.Contains(ChinaTime.ToLocal(m.StartsAt).Day));
         }
