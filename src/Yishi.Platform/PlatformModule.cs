@@ -50,7 +50,7 @@ public sealed class PlatformModule : IYishiModule
         app.MapPost("/account/sign-out", async (HttpContext http, IAntiforgery antiforgery, SignInManager<YishiUser> signIn) =>
         {
             await antiforgery.ValidateRequestAsync(http);
-            await signIn.SignOutAsync();
+            await AccountsSetup.SignOutEverywhereAsync(signIn, http.User);
             return Results.LocalRedirect("/");
         }).ExcludeFromDescription();
         AreaFeatures.MapPublic(app);

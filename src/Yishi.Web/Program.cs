@@ -1,11 +1,9 @@
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
-using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.WebEncoders;
 using Yishi.Platform.Accounts;
@@ -76,24 +74,8 @@ services.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
 }));
 services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
-var limits = builder.Configuration.GetSection("RateLimits");
-services.AddRateLimiter(o =>
-{
-    o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-    o.OnRejected = (ctx, _) =>
-    {
-        ctx.HttpContext.Response.Headers.RetryAfter = "60";
-        return ValueTask.CompletedTask;
-    };
-    o.AddPolicy("sign-in", http => RateLimitPartition.GetFixedWindowLimiter(
-        http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-        _ => new FixedWindowRateLimiterOptions { PermitLimit = limits.GetValue("SignInPerMinute", 20), Window = TimeSpan.FromMinutes(1) }));
-    o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
-        http.Request.Path.StartsWithSegments("/api") || http.Request.Path.StartsWithSegments("/open311")
-            ? RateLimitPartition.GetFixedWindowLimiter(http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = limits.GetValue("ApiPerMinute", 600), Window = TimeSpan.FromMinutes(1) })
-            : RateLimitPartition.GetNoLimiter("pages"));
-});
+services.AddYishiRateLimits(builder.Configuration);
+services.AddYishiTransportSecurity(builder.Configuration);
 
 foreach (var module in modules) module.AddServices(services, builder.Configuration);
 
@@ -119,6 +101,8 @@ await using (var scope = app.Services.CreateAsyncScope())
     if (app.Configuration.GetValue("Demo:Seed", true)) await DemoSeeding.RunAsync(scope.ServiceProvider);
 }
 
+// The client's real address and scheme (configured proxies only), HSTS, Secure cookies.
+app.UseYishiTransportSecurity();
 // Localisation first, so that error responses written by the exception handler are localised too.
 app.UseRequestLocalization();
 // API: ProblemMapping writes ProblemDetails. Pages: "/error" is re-executed with the mapped status (400/403/404/409/500).
@@ -137,8 +121,9 @@ app.UseMiddleware<SecurityHeadersMiddleware>();
 app.UseStaticFiles();
 // Routing after the status-code pages, so that a re-executed "/not-found" is routed again.
 app.UseRouting();
-app.UseRateLimiter();
 app.UseAuthentication();
+app.UseYishiRateLimits();
+app.UseMiddleware<ApiWriteOriginCheck>();
 app.UseMiddleware<RequestContextMiddleware>();
 app.UseMiddleware<TwoFactorSetupGate>();
 app.UseAuthorization();
@@ -172,7 +157,7 @@ app.MapGet("/culture", (string? c, string? r, HttpContext http) =>
     return Results.LocalRedirect(r is { Length: > 0 } && r.StartsWith('/') && !r.StartsWith("//", StringComparison.Ordinal) ? r : "/");
 }).ExcludeFromDescription();
 
-var publicApi = app.MapGroup("/api/v1").RequireRateLimiting("sign-in");
+var publicApi = app.MapGroup("/api/v1");
 AuthEndpoints.Map(publicApi);
 foreach (var module in modules) module.MapAnonymousApi(publicApi);
 var api = app.MapGroup("/api/v1").RequireAuthorization().WithMetadata(new ProducesResponseTypeAttribute(typeof(ProblemDetails), 400));

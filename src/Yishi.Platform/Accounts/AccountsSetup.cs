@@ -22,6 +22,14 @@ public static class YishiClaims
 public static class AccountsSetup
 {
     public static readonly TimeSpan IdleTimeout = TimeSpan.FromMinutes(30);
+    public static readonly TimeSpan SessionValidationInterval = TimeSpan.FromMinutes(1);
+
+    /// <summary>Signs out and renews the security stamp, so every other session of the account (a copied cookie too) ends.</summary>
+    public static async Task SignOutEverywhereAsync(SignInManager<YishiUser> signIn, ClaimsPrincipal principal)
+    {
+        if (await signIn.UserManager.GetUserAsync(principal) is { } user) await signIn.UserManager.UpdateSecurityStampAsync(user);
+        await signIn.SignOutAsync();
+    }
 
     public static IServiceCollection AddYishiAccounts(this IServiceCollection services)
     {
@@ -65,7 +73,9 @@ public static class AccountsSetup
             o.Events.OnRedirectToLogin = ctx => ApiAware(ctx, StatusCodes.Status401Unauthorized);
             o.Events.OnRedirectToAccessDenied = ctx => ApiAware(ctx, StatusCodes.Status403Forbidden);
         });
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(5));
+        // Sign-out, deactivation, a password reset and a role change renew the account's security stamp; every
+        // cookie is checked against it at least once a minute, so copies of the cookie stop working within a minute.
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = SessionValidationInterval);
         services.AddScoped<SignInFlow>();
         return services;
     }

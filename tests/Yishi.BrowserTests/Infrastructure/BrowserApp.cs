@@ -44,6 +44,11 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("ConnectionStrings:Yishi", $"Data Source={_dbFile};Default Timeout=30");
         builder.UseSetting("Demo:Seed", "true");
         builder.UseSetting("RateLimits:SignInPerMinute", "100000");
+        builder.UseSetting("RateLimits:SignInPerUserNamePerMinute", "100000");
+        builder.UseSetting("RateLimits:RegisterPerMinute", "100000");
+        builder.UseSetting("RateLimits:TrackPerMinute", "100000");
+        builder.UseSetting("RateLimits:IntakePerMinute", "100000");
+        builder.UseSetting("RateLimits:ApiPerMinute", "100000");
         // Server-side errors go to screenshots/server-errors.log next to the pictures, to read when a journey fails.
         builder.ConfigureLogging(logging => logging.AddProvider(new ErrorFileLogger(Path.Combine(ScreenshotDir, "server-errors.log"))));
     }

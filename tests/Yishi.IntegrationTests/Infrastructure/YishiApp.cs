@@ -51,6 +51,10 @@ public abstract class YishiApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Notifications:Relay", "false");
         builder.UseSetting("RateLimits:SignInPerMinute", "100000");
         builder.UseSetting("RateLimits:ApiPerMinute", "100000");
+        builder.UseSetting("RateLimits:SignInPerUserNamePerMinute", "100000");
+        builder.UseSetting("RateLimits:RegisterPerMinute", "100000");
+        builder.UseSetting("RateLimits:TrackPerMinute", "100000");
+        builder.UseSetting("RateLimits:IntakePerMinute", "100000");
         builder.ConfigureServices(services =>
         {
             services.RemoveAll<TimeProvider>();

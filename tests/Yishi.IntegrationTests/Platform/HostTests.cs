@@ -148,9 +148,9 @@ public abstract class RateLimitTests(YishiApp app)
     }
 }
 
-public sealed class LowLimitSqliteApp() : YishiAppWithSettings("Sqlite", null, ("RateLimits:SignInPerMinute", "3"));
+public sealed class LowLimitSqliteApp() : YishiAppWithSettings("Sqlite", null, ("RateLimits:SignInPerMinute", "3"), ("RateLimits:RegisterPerMinute", "3"));
 
-public sealed class LowLimitPostgresApp(PostgresServer pg) : YishiAppWithSettings("Postgres", pg, ("RateLimits:SignInPerMinute", "3"));
+public sealed class LowLimitPostgresApp(PostgresServer pg) : YishiAppWithSettings("Postgres", pg, ("RateLimits:SignInPerMinute", "3"), ("RateLimits:RegisterPerMinute", "3"));
 
 public sealed class RateLimitTests_Sqlite(LowLimitSqliteApp app) : RateLimitTests(app), IClassFixture<LowLimitSqliteApp>;
 

@@ -17,7 +17,7 @@ public sealed record GrantRoleInput(Role? Role, Guid? AreaId);
 /// Gives an account a role in an area: the caller needs ManageAccounts there through a role that may grant
 /// it (<see cref="RolePermissions.MayGrant"/>), the area must be active, and the same role may not be held twice.
 /// </summary>
-public sealed class GrantRole(YishiDbContext db, AccessScope scope, AccountAccess access, AuditTrail audit, TimeProvider clock)
+public sealed class GrantRole(YishiDbContext db, AccessScope scope, AccountAccess access, YishiUserManager users, AuditTrail audit, TimeProvider clock)
 {
     public async Task<RoleAssignmentDto> HandleAsync(Guid accountId, GrantRoleInput input, CancellationToken ct = default)
     {
@@ -36,7 +36,8 @@ public sealed class GrantRole(YishiDbContext db, AccessScope scope, AccountAcces
         var assignment = new RoleAssignment(area.DistrictId, accountId, role, area.Id, area.Path, clock.GetUtcNow().UtcDateTime, scope.UserId);
         db.RoleAssignments.Add(assignment);
         audit.Record(area.DistrictId, "role.granted", "account", accountId, to: $"{role}@{area.Id}", note: $"assignment:{assignment.Id}");
-        await db.SaveChangesAsync(ct);
+        // The account's sessions end (security stamp), so it signs in again with the new role set.
+        AccountInput.ThrowIfFailed(await users.UpdateSecurityStampAsync(account.User));
         return (await AreaLabels.DescribeAsync(db, [assignment], ct))[0];
     }
 

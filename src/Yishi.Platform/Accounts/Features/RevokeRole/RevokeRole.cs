@@ -10,7 +10,7 @@ using Yishi.Platform.Security;
 namespace Yishi.Platform.Accounts.Features.RevokeRole;
 
 /// <summary>Ends a role assignment. The row stays (with who and when) as the account's history.</summary>
-public sealed class RevokeRole(YishiDbContext db, AccessScope scope, AccountAccess access, AuditTrail audit, TimeProvider clock)
+public sealed class RevokeRole(YishiDbContext db, AccessScope scope, AccountAccess access, YishiUserManager users, AuditTrail audit, TimeProvider clock)
 {
     public async Task<RoleAssignmentDto> HandleAsync(Guid accountId, Guid assignmentId, CancellationToken ct = default)
     {
@@ -25,7 +25,8 @@ public sealed class RevokeRole(YishiDbContext db, AccessScope scope, AccountAcce
 
         assignment.Revoke(clock.GetUtcNow().UtcDateTime, scope.UserId);
         audit.Record(assignment.DistrictId, "role.revoked", "account", accountId, from: $"{assignment.Role}@{assignment.AreaId}", note: $"assignment:{assignment.Id}");
-        await db.SaveChangesAsync(ct);
+        // The account's sessions end (security stamp): a revoked role stops working within a minute.
+        AccountInput.ThrowIfFailed(await users.UpdateSecurityStampAsync(account.User));
         return (await AreaLabels.DescribeAsync(db, [assignment], ct))[0];
     }
 

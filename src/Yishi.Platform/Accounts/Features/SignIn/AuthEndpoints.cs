@@ -32,12 +32,12 @@ public static class AuthEndpoints
             })
             .WithTags("Account").WithSummary("Second step: the 6-digit code from the authenticator app");
 
-        api.MapPost("/auth/sign-out", async (SignInManager<YishiUser> signIn) =>
+        api.MapPost("/auth/sign-out", async (SignInManager<YishiUser> signIn, HttpContext http) =>
             {
-                await signIn.SignOutAsync();
+                await AccountsSetup.SignOutEverywhereAsync(signIn, http.User);
                 return TypedResults.NoContent();
             })
-            .WithTags("Account").WithSummary("Sign out");
+            .WithTags("Account").WithSummary("Sign out: ends every session of the account within a minute");
     }
 
     private static Results<Ok<SignInResult>, ProblemHttpResult> Respond(SignInOutcome outcome, IStringLocalizer l) => outcome switch
