@@ -296,7 +296,7 @@ public abstract class AccountAdminTests(YishiApp app)
         deactivated.GetProperty("deactivated").GetBoolean().ShouldBeTrue();
         (await (await admin.PostJson($"/api/v1/accounts/{target.Id}/deactivate", new { })).ShouldBe(HttpStatusCode.Conflict)).Code().ShouldBe("account.already_deactivated");
         await (await app.Anonymous().PostJson("/api/v1/auth/sign-in", new { userName = target.UserName, password = TestDistrict.Password })).ShouldBe(HttpStatusCode.Unauthorized);
-        // The open session ends at the next security-stamp check (every 5 minutes).
+        // The open session ends at the next security-stamp check (at least once a minute).
         app.Clock.Advance(TimeSpan.FromMinutes(6));
         (await session.GetAsync("/api/v1/areas")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
 

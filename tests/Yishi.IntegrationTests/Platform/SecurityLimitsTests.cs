@@ -146,6 +146,34 @@ public abstract class PurposeRateLimitTests(PeerApp app)
     }
 
     [Fact]
+    public async Task The_sign_in_page_still_signs_in_and_its_attempts_count_for_the_user_name()
+    {
+        var d = await TestDistrict.CreateAsync(app);
+        var user = await d.UserAsync(Yishi.Platform.Accounts.Domain.Role.GridWorker, "S1/C1");
+        var client = app.Anonymous();
+        var ip = Limits.NewIp();
+        var page = await client.SendAsync(PeerApp.Forwarded(HttpMethod.Get, "/account/sign-in", ip));
+        var html = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await page.Content.ReadAsStringAsync());
+        var token = html.QuerySelector("#sign-in-form input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        var form = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["_handler"] = "sign-in",
+            ["__RequestVerificationToken"] = token,
+            ["Input.UserName"] = user.UserName!,
+            ["Input.Password"] = TestDistrict.Password,
+        });
+        var signedIn = await client.SendAsync(PeerApp.Forwarded(HttpMethod.Post, "/account/sign-in", ip, form));
+        signedIn.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        signedIn.Headers.Location!.AbsolutePath.ShouldBe("/workbench");
+
+        // Page attempts on one name from many addresses use up that name's budget for the API too.
+        var victim = $"formvictim-{Guid.NewGuid():N}";
+        for (var i = 0; i < Limits.SignInPerUserName; i++)
+            (await app.Raw().SendAsync(PeerApp.Forwarded(HttpMethod.Post, "/account/sign-in", Limits.NewIp(), Limits.SignInForm(victim)))).StatusCode.ShouldNotBe(HttpStatusCode.TooManyRequests);
+        await (await app.Raw().SendAsync(PeerApp.Forwarded(HttpMethod.Post, "/api/v1/auth/sign-in", Limits.NewIp(), Limits.SignInJson(victim)))).ShouldBe(HttpStatusCode.TooManyRequests);
+    }
+
+    [Fact]
     public async Task Tracking_look_ups_use_their_own_bucket_and_never_block_sign_in_from_the_same_office()
     {
         var client = app.Raw();
