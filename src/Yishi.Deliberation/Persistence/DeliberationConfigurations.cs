@@ -1,3 +1,4 @@
+using Yishi.Platform.Media;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Yishi.Deliberation.Domain;
@@ -234,9 +235,7 @@ internal sealed class TaskPhotoConfiguration : IEntityTypeConfiguration<TaskPhot
 {
     public void Configure(EntityTypeBuilder<TaskPhoto> b)
     {
-        b.ToTable("task_photos");
-        b.HasKey(p => p.Id);
-        b.Property(p => p.ContentType).HasMaxLength(32);
+        b.ToPhotoTable("task_photos");
         b.HasIndex(p => new { p.DistrictId, p.TaskUpdateId });
     }
 }
