@@ -1,5 +1,5 @@
-using Yishi.Platform.Media;
 using Yishi.Platform.Data;
+using Yishi.Platform.Media;
 using Yishi.Platform.Rules;
 
 namespace Yishi.Deliberation.Domain;

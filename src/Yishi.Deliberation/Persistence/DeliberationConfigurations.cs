@@ -1,7 +1,7 @@
-using Yishi.Platform.Media;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Yishi.Deliberation.Domain;
+using Yishi.Platform.Media;
 
 namespace Yishi.Deliberation.Persistence;
 

@@ -1,7 +1,7 @@
-using Yishi.Platform.Media;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Yishi.Demands.Domain;
+using Yishi.Platform.Media;
 
 namespace Yishi.Demands.Persistence;
 

@@ -1,6 +1,6 @@
-using Yishi.Platform.Media;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Yishi.Platform.Media;
 using Yishi.ServiceAreas.Domain;
 
 namespace Yishi.ServiceAreas.Persistence;

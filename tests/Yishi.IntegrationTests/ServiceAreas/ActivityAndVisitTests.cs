@@ -2,8 +2,8 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Yishi.Demands.Domain;
 using Yishi.IntegrationTests.Infrastructure;
-using Yishi.Tests.Images;
 using Yishi.ServiceAreas.Domain;
+using Yishi.Tests.Images;
 
 namespace Yishi.IntegrationTests.ServiceAreas;
 

@@ -1,8 +1,8 @@
 using System.Net;
 using System.Text.Json;
 using Yishi.IntegrationTests.Infrastructure;
-using Yishi.Tests.Images;
 using Yishi.Platform.Accounts.Domain;
+using Yishi.Tests.Images;
 
 namespace Yishi.IntegrationTests.ServiceAreas;
 
