@@ -34,6 +34,26 @@ public static class PhotoProcessor
     // Decoding a 40 MP PNG takes 160 MB of pixels; two at a time per core is enough for a small server.
     private static readonly SemaphoreSlim Decoding = new(Math.Max(2, Environment.ProcessorCount));
 
+    /// <summary>
+    /// Runs one tiny photo through the whole path at startup, so a deployment without the native Skia library
+    /// (libSkiaSharp.so, from SkiaSharp.NativeAssets.Linux.NoDependencies) fails at once, not at the first upload.
+    /// </summary>
+    public static void EnsureAvailable()
+    {
+        try
+        {
+            using var bitmap = new SKBitmap(2, 2);
+            bitmap.Erase(SKColors.White);
+            using var image = SKImage.FromBitmap(bitmap);
+            using var png = image.Encode(SKEncodedImageFormat.Png, 100);
+            if (Process(png.ToArray()).Width != 2) throw new InvalidOperationException("the photo self-check produced a wrong size");
+        }
+        catch (Exception ex) when (ex is DllNotFoundException or TypeInitializationException or EntryPointNotFoundException or BadImageFormatException)
+        {
+            throw new InvalidOperationException("Photo processing is unavailable: the native SkiaSharp library (libSkiaSharp) could not be loaded.", ex);
+        }
+    }
+
     /// <summary>Checks and re-encodes one photo; throws <see cref="InputInvalid"/> on <paramref name="field"/> when it is refused.</summary>
     public static ProcessedPhoto Process(byte[] bytes, string field = "Photos")
     {
