@@ -25,6 +25,7 @@ public sealed class PlatformModule : IYishiModule
 
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
+        Media.PhotoProcessor.EnsureAvailable();
         services.AddScoped<AuditTrail>();
         services.AddScoped<AccessScope>();
         services.AddScoped<Data.Sequences>();

@@ -1,4 +1,5 @@
 using Yishi.Platform.Data;
+using Yishi.Platform.Media;
 using Yishi.Platform.Rules;
 
 namespace Yishi.Deliberation.Domain;
@@ -97,33 +98,15 @@ public sealed class TaskUpdate : ITenantOwned
     public DateTime At { get; private set; }
 }
 
-/// <summary>A photo of a task update (before/after), stored like demand photos.</summary>
-public sealed class TaskPhoto : ITenantOwned
+/// <summary>A photo of a task update (before/after), processed by <see cref="PhotoProcessor"/> and stored like every photo.</summary>
+public sealed class TaskPhoto : StoredPhoto
 {
-    public const int MaxBytes = 5 * 1024 * 1024;
-
     private TaskPhoto() { }
 
-    public TaskPhoto(Guid districtId, Guid taskUpdateId, string contentType, byte[] bytes, int width, int height, DateTime now)
-    {
-        Id = Guid.CreateVersion7();
-        DistrictId = districtId;
-        TaskUpdateId = taskUpdateId;
-        ContentType = contentType;
-        Bytes = bytes;
-        Width = width;
-        Height = height;
-        CreatedAt = now;
-    }
+    public TaskPhoto(Guid districtId, Guid taskUpdateId, ProcessedPhoto photo, Guid? uploadedBy, DateTime now) : base(districtId, photo, uploadedBy, now)
+        => TaskUpdateId = taskUpdateId;
 
-    public Guid Id { get; private set; }
-    public Guid DistrictId { get; private set; }
     public Guid TaskUpdateId { get; private set; }
-    public string ContentType { get; private set; } = "";
-    public byte[] Bytes { get; private set; } = [];
-    public int Width { get; private set; }
-    public int Height { get; private set; }
-    public DateTime CreatedAt { get; private set; }
 }
 
 /// <summary>回头议: the council reviews whether the implemented matter met expectations and residents are satisfied.</summary>

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Yishi.Deliberation.Domain;
+using Yishi.Platform.Media;
 
 namespace Yishi.Deliberation.Persistence;
 
@@ -234,9 +235,7 @@ internal sealed class TaskPhotoConfiguration : IEntityTypeConfiguration<TaskPhot
 {
     public void Configure(EntityTypeBuilder<TaskPhoto> b)
     {
-        b.ToTable("task_photos");
-        b.HasKey(p => p.Id);
-        b.Property(p => p.ContentType).HasMaxLength(32);
+        b.ToPhotoTable("task_photos");
         b.HasIndex(p => new { p.DistrictId, p.TaskUpdateId });
     }
 }

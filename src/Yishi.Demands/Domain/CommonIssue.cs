@@ -1,4 +1,5 @@
 using Yishi.Platform.Data;
+using Yishi.Platform.Media;
 
 namespace Yishi.Demands.Domain;
 
@@ -32,34 +33,17 @@ public sealed class CommonIssue : IAreaPlaced, IVersioned
     public int Version { get; set; }
 }
 
-/// <summary>A photo attached to a demand, validated by its magic bytes and dimensions; stored in the database.</summary>
-public sealed class DemandPhoto : ITenantOwned
+/// <summary>A photo attached to a demand (processed by <see cref="PhotoProcessor"/>: re-encoded JPEG without metadata, with a thumbnail).</summary>
+public sealed class DemandPhoto : StoredPhoto
 {
-    public const int MaxBytes = 5 * 1024 * 1024;
     public const int MaxPerDemand = 6;
 
     private DemandPhoto() { }
 
-    public DemandPhoto(Guid districtId, Guid demandId, string contentType, byte[] bytes, int width, int height, DateTime now)
-    {
-        Id = Guid.CreateVersion7();
-        DistrictId = districtId;
-        DemandId = demandId;
-        ContentType = contentType;
-        Bytes = bytes;
-        Width = width;
-        Height = height;
-        CreatedAt = now;
-    }
+    public DemandPhoto(Guid districtId, Guid demandId, ProcessedPhoto photo, Guid? uploadedBy, DateTime now) : base(districtId, photo, uploadedBy, now)
+        => DemandId = demandId;
 
-    public Guid Id { get; private set; }
-    public Guid DistrictId { get; private set; }
     public Guid DemandId { get; private set; }
-    public string ContentType { get; private set; } = "";
-    public byte[] Bytes { get; private set; } = [];
-    public int Width { get; private set; }
-    public int Height { get; private set; }
-    public DateTime CreatedAt { get; private set; }
 }
 
 /// <summary>An Idempotency-Key already used for a submission, and the demand it created.</summary>

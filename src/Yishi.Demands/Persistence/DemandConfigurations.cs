@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Yishi.Demands.Domain;
+using Yishi.Platform.Media;
 
 namespace Yishi.Demands.Persistence;
 
@@ -91,9 +92,7 @@ internal sealed class DemandPhotoConfiguration : IEntityTypeConfiguration<Demand
 {
     public void Configure(EntityTypeBuilder<DemandPhoto> b)
     {
-        b.ToTable("demand_photos");
-        b.HasKey(p => p.Id);
-        b.Property(p => p.ContentType).HasMaxLength(32);
+        b.ToPhotoTable("demand_photos");
         b.HasIndex(p => new { p.DistrictId, p.DemandId });
     }
 }

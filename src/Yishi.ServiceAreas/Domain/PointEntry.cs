@@ -1,4 +1,5 @@
 using Yishi.Platform.Data;
+using Yishi.Platform.Media;
 using Yishi.Platform.Rules;
 
 namespace Yishi.ServiceAreas.Domain;
@@ -157,29 +158,13 @@ public sealed class PointAppeal : IAreaPlaced, IVersioned
     }
 }
 
-/// <summary>The optional photo of a ledger entry's evidence (a validated image, bytes in the database). Added with the entry, never changed.</summary>
-public sealed class PointEntryPhoto : ITenantOwned
+/// <summary>The optional photo of a ledger entry's evidence (processed by <see cref="PhotoProcessor"/>). Added with the entry, never changed.</summary>
+public sealed class PointEntryPhoto : StoredPhoto
 {
     private PointEntryPhoto() { }
 
-    public PointEntryPhoto(Guid districtId, Guid entryId, string contentType, byte[] bytes, int width, int height, DateTime now)
-    {
-        Id = Guid.CreateVersion7();
-        DistrictId = districtId;
-        PointEntryId = entryId;
-        ContentType = contentType;
-        Bytes = bytes;
-        Width = width;
-        Height = height;
-        CreatedAt = now;
-    }
+    public PointEntryPhoto(Guid districtId, Guid entryId, ProcessedPhoto photo, Guid? uploadedBy, DateTime now) : base(districtId, photo, uploadedBy, now)
+        => PointEntryId = entryId;
 
-    public Guid Id { get; private set; }
-    public Guid DistrictId { get; private set; }
     public Guid PointEntryId { get; private set; }
-    public string ContentType { get; private set; } = "";
-    public byte[] Bytes { get; private set; } = [];
-    public int Width { get; private set; }
-    public int Height { get; private set; }
-    public DateTime CreatedAt { get; private set; }
 }

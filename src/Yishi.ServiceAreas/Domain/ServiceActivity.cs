@@ -1,4 +1,5 @@
 using Yishi.Platform.Data;
+using Yishi.Platform.Media;
 using Yishi.Platform.Rules;
 
 namespace Yishi.ServiceAreas.Domain;
@@ -95,32 +96,15 @@ public sealed class ActivityParticipant : ITenantOwned
     public Guid TeamMemberId { get; private set; }
 }
 
-/// <summary>A photo of an activity (stored like demand photos: validated images, bytes in the database).</summary>
-public sealed class ActivityPhoto : ITenantOwned
+/// <summary>A photo of an activity (processed by <see cref="PhotoProcessor"/>, stored like every photo).</summary>
+public sealed class ActivityPhoto : StoredPhoto
 {
-    public const int MaxBytes = 5 * 1024 * 1024;
     public const int MaxPerActivity = 6;
 
     private ActivityPhoto() { }
 
-    public ActivityPhoto(Guid districtId, Guid activityId, string contentType, byte[] bytes, int width, int height, DateTime now)
-    {
-        Id = Guid.CreateVersion7();
-        DistrictId = districtId;
-        ActivityId = activityId;
-        ContentType = contentType;
-        Bytes = bytes;
-        Width = width;
-        Height = height;
-        CreatedAt = now;
-    }
+    public ActivityPhoto(Guid districtId, Guid activityId, ProcessedPhoto photo, Guid? uploadedBy, DateTime now) : base(districtId, photo, uploadedBy, now)
+        => ActivityId = activityId;
 
-    public Guid Id { get; private set; }
-    public Guid DistrictId { get; private set; }
     public Guid ActivityId { get; private set; }
-    public string ContentType { get; private set; } = "";
-    public byte[] Bytes { get; private set; } = [];
-    public int Width { get; private set; }
-    public int Height { get; private set; }
-    public DateTime CreatedAt { get; private set; }
 }

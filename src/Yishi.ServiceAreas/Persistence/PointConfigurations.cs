@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Yishi.Platform.Media;
 using Yishi.ServiceAreas.Domain;
 
 namespace Yishi.ServiceAreas.Persistence;
@@ -83,9 +84,7 @@ internal sealed class PointEntryPhotoConfiguration : IEntityTypeConfiguration<Po
 {
     public void Configure(EntityTypeBuilder<PointEntryPhoto> b)
     {
-        b.ToTable("point_entry_photos");
-        b.HasKey(x => x.Id);
-        b.Property(x => x.ContentType).HasMaxLength(32);
+        b.ToPhotoTable("point_entry_photos");
         b.HasIndex(x => new { x.DistrictId, x.PointEntryId }).IsUnique();
     }
 }

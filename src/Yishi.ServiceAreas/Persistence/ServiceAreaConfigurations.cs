@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Yishi.Platform.Media;
 using Yishi.ServiceAreas.Domain;
 
 namespace Yishi.ServiceAreas.Persistence;
@@ -129,9 +130,7 @@ internal sealed class ActivityPhotoConfiguration : IEntityTypeConfiguration<Acti
 {
     public void Configure(EntityTypeBuilder<ActivityPhoto> b)
     {
-        b.ToTable("activity_photos");
-        b.HasKey(p => p.Id);
-        b.Property(p => p.ContentType).HasMaxLength(32);
+        b.ToPhotoTable("activity_photos");
         b.HasIndex(p => new { p.DistrictId, p.ActivityId });
     }
 }

@@ -1,11 +1,16 @@
 using System.Net;
 using System.Net.Http.Headers;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Yishi.Demands.Domain;
 using Yishi.IntegrationTests.Infrastructure;
 using Yishi.Platform.Accounts.Domain;
+using Yishi.Platform.Data;
+using Yishi.Tests.Images;
 
 namespace Yishi.IntegrationTests.Demands;
 
-/// <summary>Photos on a demand: only real images, bounded in size and number, shown only to those who may see the demand.</summary>
+/// <summary>Photos on a demand: only real images, bounded in size, pixels and number, stored re-encoded, shown only to those who may see the demand.</summary>
 public abstract class PhotoTests(YishiApp app)
 {
     // A real 1×1 PNG.
@@ -24,24 +29,61 @@ public abstract class PhotoTests(YishiApp app)
     }
 
     [Fact]
-    public async Task A_real_photo_is_kept_and_shown_to_the_code_holder_and_officials_in_scope_only()
+    public async Task A_real_photo_is_stored_re_encoded_without_exif_and_shown_with_its_thumbnail_to_the_code_holder_and_officials_in_scope_only()
     {
         var w = await DemandWorld.CreateAsync(app);
         var (id, code) = await w.SubmitAsync();
-        var added = await (await app.Anonymous().PostAsync($"/api/v1/demands/track/{code}/photos", Form((Png, "roof.png", "image/png")))).ShouldBe(HttpStatusCode.OK);
+        var added = await (await app.Anonymous().PostAsync($"/api/v1/demands/track/{code}/photos", Form((PhotoAssertions.PhonePhoto, "roof.jpg", "image/jpeg")))).ShouldBe(HttpStatusCode.OK);
         var photo = added.GetProperty("ids")[0].GetGuid();
         (await w.TimelineAsync(id)).ShouldContain("demand.photos_added");
 
-        var byCode = await app.Anonymous().GetAsync($"/demands/photos/{photo}?code={code}");
-        byCode.StatusCode.ShouldBe(HttpStatusCode.OK);
-        byCode.Content.Headers.ContentType!.MediaType.ShouldBe("image/png");
-        (await byCode.Content.ReadAsByteArrayAsync()).ShouldBe(Png);
-        (await (await w.D.ClientAsync(Role.CommunitySecretary, "S1/C1")).GetAsync($"/demands/photos/{photo}")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var stored = await app.InScopeAsync(w.D.Id, sp => sp.GetRequiredService<YishiDbContext>().Set<DemandPhoto>().AsNoTracking().SingleAsync(p => p.Id == photo));
+        stored.ContentType.ShouldBe("image/jpeg");
+        stored.Bytes.ShouldNotBe(PhotoAssertions.PhonePhoto);
+        stored.ByteLength.ShouldBe(stored.Bytes.Length);
+        (stored.Width, stored.Height).ShouldBe((1600, 1200));
+        stored.UploadedBy.ShouldBeNull(); // a resident without an account
+
+        (await (await app.Anonymous().GetAsync($"/demands/photos/{photo}?code={code}")).ShouldBeReEncodedAsync(PhotoAssertions.PhonePhoto)).ShouldBe((1600, 1200));
+        await (await app.Anonymous().GetAsync($"/demands/photos/{photo}?code={code}&thumb=1")).ShouldBeThumbnailAsync(PhotoAssertions.PhonePhoto);
+        var secretary = await w.D.ClientAsync(Role.CommunitySecretary, "S1/C1");
+        (await secretary.GetAsync($"/demands/photos/{photo}")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        await (await secretary.GetAsync($"/demands/photos/{photo}?thumb=1")).ShouldBeThumbnailAsync(PhotoAssertions.PhonePhoto);
 
         (await app.Anonymous().GetAsync($"/demands/photos/{photo}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
-        (await (await w.D.ClientAsync(Role.CommunitySecretary, "S1/C2")).GetAsync($"/demands/photos/{photo}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await app.Anonymous().GetAsync($"/demands/photos/{photo}?thumb=1")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        var other = await w.D.ClientAsync(Role.CommunitySecretary, "S1/C2");
+        (await other.GetAsync($"/demands/photos/{photo}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await other.GetAsync($"/demands/photos/{photo}?thumb=1")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         var forged = code[..^4] + (code.EndsWith("AAAA", StringComparison.Ordinal) ? "BBBB" : "AAAA");
         (await app.Anonymous().GetAsync($"/demands/photos/{photo}?code={forged}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await app.Anonymous().GetAsync($"/demands/photos/{photo}?code={forged}&thumb=1")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task A_huge_pixel_png_a_polyglot_and_a_truncated_jpeg_are_refused_with_400_and_the_demand_and_its_photos_are_kept()
+    {
+        var w = await DemandWorld.CreateAsync(app);
+        var (id, code) = await w.SubmitAsync();
+        var anon = app.Anonymous();
+        var url = $"/api/v1/demands/track/{code}/photos";
+        var first = (await (await anon.PostAsync(url, Form((Png, "a.png", "image/png")))).ShouldBe(HttpStatusCode.OK)).GetProperty("ids")[0].GetGuid();
+
+        var huge = await (await anon.PostAsync(url, Form((TestImages.HugePng(), "huge.png", "image/png")))).ShouldBe(HttpStatusCode.BadRequest);
+        huge.GetProperty("errors").GetProperty("Photos")[0].GetString()!.ShouldContain("像素");
+        var polyglot = await (await anon.PostAsync(url, Form((TestImages.PngThenHtml(), "b.png", "image/png")))).ShouldBe(HttpStatusCode.BadRequest);
+        polyglot.GetProperty("errors").TryGetProperty("Photos", out _).ShouldBeTrue();
+        var jpeg = TestImages.Jpeg(800, 600);
+        var truncated = await (await anon.PostAsync(url, Form((jpeg[..(jpeg.Length / 2)], "c.jpg", "image/jpeg")))).ShouldBe(HttpStatusCode.BadRequest);
+        truncated.GetProperty("errors").GetProperty("Photos")[0].GetString()!.ShouldContain("无法读取");
+        // A good photo in the same request as a bad one is not kept either.
+        await (await anon.PostAsync(url, Form((Png, "d.png", "image/png"), (TestImages.HugePng(), "e.png", "image/png")))).ShouldBe(HttpStatusCode.BadRequest);
+
+        var photos = await app.InScopeAsync(w.D.Id, sp => sp.GetRequiredService<YishiDbContext>().Set<DemandPhoto>().Where(p => p.DemandId == id).Select(p => p.Id).ToListAsync());
+        photos.ShouldBe([first]);
+        (await w.LoadAsync(id)).Description.ShouldBe("三栋楼顶漏水，下雨天家里到处滴水");
+        (await anon.GetAsync($"/demands/photos/{first}?code={code}")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await w.TimelineAsync(id)).Count(a => a == "demand.photos_added").ShouldBe(1);
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Yishi.Demands.Domain;
 using Yishi.IntegrationTests.Infrastructure;
 using Yishi.ServiceAreas.Domain;
+using Yishi.Tests.Images;
 
 namespace Yishi.IntegrationTests.ServiceAreas;
 
@@ -141,16 +142,44 @@ public abstract class ActivityAndVisitTests(YishiApp app)
         await (await (await w.AsAsync(w.OrganiserB)).PostAsync(url, Photo(Png))).ShouldBe(HttpStatusCode.NotFound);
         (await w.CountAsync<ActivityPhoto>()).ShouldBe(0);
 
-        var added = await (await organiser.PostAsync(url, Photo(Png))).ShouldBe(HttpStatusCode.OK);
+        var added = await (await organiser.PostAsync(url, Photo(PhotoAssertions.PhonePhoto, "yard.jpg"))).ShouldBe(HttpStatusCode.OK);
         var photoId = added.GetProperty("ids")[0].GetGuid();
-        var shown = await (await w.AsAsync(w.VolunteerA)).GetAsync($"/api/v1/service-areas/activity-photos/{photoId}");
-        shown.StatusCode.ShouldBe(HttpStatusCode.OK);
-        shown.Content.Headers.ContentType!.MediaType.ShouldBe("image/png");
-        shown.Headers.GetValues("X-Content-Type-Options").ShouldContain("nosniff");
-        (await (await w.AsAsync(w.OrganiserB)).GetAsync($"/api/v1/service-areas/activity-photos/{photoId}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        var volunteer = await w.AsAsync(w.VolunteerA);
+        (await (await volunteer.GetAsync($"/api/v1/service-areas/activity-photos/{photoId}")).ShouldBeReEncodedAsync(PhotoAssertions.PhonePhoto)).ShouldBe((1600, 1200));
+        await (await volunteer.GetAsync($"/api/v1/service-areas/activity-photos/{photoId}?thumb=1")).ShouldBeThumbnailAsync(PhotoAssertions.PhonePhoto);
+        var stored = await w.DbAsync(db => db.Set<ActivityPhoto>().AsNoTracking().SingleAsync(p => p.Id == photoId));
+        stored.UploadedBy.ShouldBe(w.OrganiserA.Id);
+        stored.ThumbnailBytes.ShouldNotBeEmpty();
+        var outsider = await w.AsAsync(w.OrganiserB);
+        (await outsider.GetAsync($"/api/v1/service-areas/activity-photos/{photoId}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await outsider.GetAsync($"/api/v1/service-areas/activity-photos/{photoId}?thumb=1")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await app.Anonymous().GetAsync($"/api/v1/service-areas/activity-photos/{photoId}")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        (await app.Anonymous().GetAsync($"/api/v1/service-areas/activity-photos/{photoId}?thumb=1")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
         var list = await (await organiser.GetAsync($"/api/v1/service-areas/{w.AreaA}/activities")).ShouldBe(HttpStatusCode.OK);
         list[0].GetProperty("photoIds").GetArrayLength().ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task A_huge_pixel_png_a_polyglot_or_a_truncated_jpeg_is_refused_with_400_and_the_activity_and_its_photos_are_kept()
+    {
+        var w = await ServiceAreaWorld.CreateAsync(app);
+        var organiser = await w.AsAsync(w.OrganiserA);
+        var activity = (await (await organiser.PostJson($"/api/v1/service-areas/{w.AreaA}/activities",
+            new { type = "Publicity", title = "宣讲", heldOn = "2026-11-20", participantCount = 10, hours = 2 })).ShouldBe(HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        var url = $"/api/v1/service-areas/{w.AreaA}/activities/{activity}/photos";
+        var first = (await (await organiser.PostAsync(url, Photo(Png))).ShouldBe(HttpStatusCode.OK)).GetProperty("ids")[0].GetGuid();
+
+        var huge = await (await organiser.PostAsync(url, Photo(TestImages.HugePng(), "huge.png"))).ShouldBe(HttpStatusCode.BadRequest);
+        huge.GetProperty("errors").GetProperty("Photos")[0].GetString()!.ShouldContain("像素");
+        var polyglot = await (await organiser.PostAsync(url, Photo(TestImages.PngThenHtml(), "page.png"))).ShouldBe(HttpStatusCode.BadRequest);
+        polyglot.GetProperty("errors").TryGetProperty("Photos", out _).ShouldBeTrue();
+        var jpeg = TestImages.Jpeg(800, 600);
+        (await (await organiser.PostAsync(url, Photo(jpeg[..(jpeg.Length / 2)], "cut.jpg"))).ShouldBe(HttpStatusCode.BadRequest))
+            .GetProperty("errors").GetProperty("Photos")[0].GetString()!.ShouldContain("无法读取");
+
+        (await w.DbAsync(db => db.Set<ActivityPhoto>().Select(p => p.Id).ToListAsync())).ShouldBe([first]);
+        (await w.DbAsync(db => db.Set<ServiceActivity>().CountAsync(a => a.Id == activity && a.Title == "宣讲"))).ShouldBe(1);
+        (await w.AuditAsync("service_activity", activity)).Count(a => a == "service_activity.photos_added").ShouldBe(1);
     }
 
     [Fact]

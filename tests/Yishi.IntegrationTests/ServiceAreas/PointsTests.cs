@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using Yishi.IntegrationTests.Infrastructure;
 using Yishi.Platform.Accounts.Domain;
+using Yishi.Tests.Images;
 
 namespace Yishi.IntegrationTests.ServiceAreas;
 
@@ -356,20 +357,43 @@ public abstract class PointsTests(YishiApp app)
             .ShouldBe(HttpStatusCode.BadRequest)).GetProperty("errors").TryGetProperty("Photos", out _).ShouldBeTrue();
         (await w.EntryCountAsync()).ShouldBe(0);
 
-        var entry = await (await organiser.PostAsync("/api/v1/point-entries/with-photo", AwardForm(w, ("a.png", Png, "image/png")))).ShouldBe(HttpStatusCode.Created);
+        var entry = await (await organiser.PostAsync("/api/v1/point-entries/with-photo", AwardForm(w, ("a.jpg", PhotoAssertions.PhonePhoto, "image/jpeg")))).ShouldBe(HttpStatusCode.Created);
         entry.GetProperty("hasPhoto").GetBoolean().ShouldBeTrue();
         var id = entry.GetProperty("id").GetGuid();
-        var photo = await organiser.GetAsync($"/api/v1/point-entries/{id}/photo");
-        photo.StatusCode.ShouldBe(HttpStatusCode.OK);
-        photo.Content.Headers.ContentType!.MediaType.ShouldBe("image/png");
-        photo.Headers.GetValues("X-Content-Type-Options").ShouldContain("nosniff");
-        (await (await w.ResidentOfAsync(w.Household)).GetAsync($"/api/v1/point-entries/{id}/photo")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await (await organiser.GetAsync($"/api/v1/point-entries/{id}/photo")).ShouldBeReEncodedAsync(PhotoAssertions.PhonePhoto)).ShouldBe((1600, 1200));
+        await (await organiser.GetAsync($"/api/v1/point-entries/{id}/photo?thumb=1")).ShouldBeThumbnailAsync(PhotoAssertions.PhonePhoto);
+        var household = await w.ResidentOfAsync(w.Household);
+        (await household.GetAsync($"/api/v1/point-entries/{id}/photo")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        await (await household.GetAsync($"/api/v1/point-entries/{id}/photo?thumb=1")).ShouldBeThumbnailAsync(PhotoAssertions.PhonePhoto);
         var neighbour = await w.ResidentOfAsync(await w.HouseholdAsync("S1/C1/G1", "2号", "王芳", null));
         (await neighbour.GetAsync($"/api/v1/point-entries/{id}/photo")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await neighbour.GetAsync($"/api/v1/point-entries/{id}/photo?thumb=1")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await (await w.OfficialAsync(Role.Organiser, "S1/C1/G2")).Client.GetAsync($"/api/v1/point-entries/{id}/photo")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await app.Anonymous().GetAsync($"/api/v1/point-entries/{id}/photo")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        (await app.Anonymous().GetAsync($"/api/v1/point-entries/{id}/photo?thumb=1")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
         var history = await (await organiser.GetAsync($"/api/v1/households/{w.Household}/points")).ShouldBe(HttpStatusCode.OK);
         history.GetProperty("entries").GetProperty("items")[0].GetProperty("hasPhoto").GetBoolean().ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task An_award_with_a_huge_pixel_png_a_polyglot_or_a_truncated_jpeg_is_refused_with_400_and_nothing_is_awarded()
+    {
+        var w = await PointsWorld.CreateAsync(app);
+        var (organiser, _) = await w.OfficialAsync(Role.Organiser, "S1/C1/G1");
+        await (await w.AwardAsync(organiser, "P1")).ShouldBe(HttpStatusCode.Created);
+        var jpeg = TestImages.Jpeg(800, 600);
+
+        var huge = await (await organiser.PostAsync("/api/v1/point-entries/with-photo", AwardForm(w, ("huge.png", TestImages.HugePng(), "image/png")))).ShouldBe(HttpStatusCode.BadRequest);
+        huge.GetProperty("errors").GetProperty("Photos")[0].GetString()!.ShouldContain("像素");
+        (await (await organiser.PostAsync("/api/v1/point-entries/with-photo", AwardForm(w, ("page.png", TestImages.PngThenHtml(), "image/png")))).ShouldBe(HttpStatusCode.BadRequest))
+            .GetProperty("errors").TryGetProperty("Photos", out _).ShouldBeTrue();
+        (await (await organiser.PostAsync("/api/v1/point-entries/with-photo", AwardForm(w, ("cut.jpg", jpeg[..(jpeg.Length / 2)], "image/jpeg")))).ShouldBe(HttpStatusCode.BadRequest))
+            .GetProperty("errors").GetProperty("Photos")[0].GetString()!.ShouldContain("无法读取");
+
+        (await w.EntryCountAsync()).ShouldBe(1);
+        (await w.AuditCountAsync("points.awarded")).ShouldBe(1);
+        var history = await (await organiser.GetAsync($"/api/v1/households/{w.Household}/points")).ShouldBe(HttpStatusCode.OK);
+        history.GetProperty("entries").GetProperty("items").GetArrayLength().ShouldBe(1);
     }
 
     [Fact]

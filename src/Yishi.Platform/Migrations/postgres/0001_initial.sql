@@ -9,13 +9,16 @@ CREATE TABLE activity_participants (
 
 CREATE TABLE activity_photos (
     "Id" uuid NOT NULL,
-    "DistrictId" uuid NOT NULL,
     "ActivityId" uuid NOT NULL,
+    "DistrictId" uuid NOT NULL,
     "ContentType" character varying(32) NOT NULL,
     "Bytes" bytea NOT NULL,
+    "ByteLength" integer NOT NULL,
     "Width" integer NOT NULL,
     "Height" integer NOT NULL,
-    "CreatedAt" timestamp with time zone NOT NULL,
+    "ThumbnailBytes" bytea NOT NULL,
+    "UploadedBy" uuid,
+    "UploadedAt" timestamp with time zone NOT NULL,
     CONSTRAINT "PK_activity_photos" PRIMARY KEY ("Id")
 );
 
@@ -154,13 +157,16 @@ CREATE TABLE deadline_rules (
 
 CREATE TABLE demand_photos (
     "Id" uuid NOT NULL,
-    "DistrictId" uuid NOT NULL,
     "DemandId" uuid NOT NULL,
+    "DistrictId" uuid NOT NULL,
     "ContentType" character varying(32) NOT NULL,
     "Bytes" bytea NOT NULL,
+    "ByteLength" integer NOT NULL,
     "Width" integer NOT NULL,
     "Height" integer NOT NULL,
-    "CreatedAt" timestamp with time zone NOT NULL,
+    "ThumbnailBytes" bytea NOT NULL,
+    "UploadedBy" uuid,
+    "UploadedAt" timestamp with time zone NOT NULL,
     CONSTRAINT "PK_demand_photos" PRIMARY KEY ("Id")
 );
 
@@ -553,13 +559,16 @@ CREATE TABLE point_entries (
 
 CREATE TABLE point_entry_photos (
     "Id" uuid NOT NULL,
-    "DistrictId" uuid NOT NULL,
     "PointEntryId" uuid NOT NULL,
+    "DistrictId" uuid NOT NULL,
     "ContentType" character varying(32) NOT NULL,
     "Bytes" bytea NOT NULL,
+    "ByteLength" integer NOT NULL,
     "Width" integer NOT NULL,
     "Height" integer NOT NULL,
-    "CreatedAt" timestamp with time zone NOT NULL,
+    "ThumbnailBytes" bytea NOT NULL,
+    "UploadedBy" uuid,
+    "UploadedAt" timestamp with time zone NOT NULL,
     CONSTRAINT "PK_point_entry_photos" PRIMARY KEY ("Id")
 );
 
@@ -787,13 +796,16 @@ CREATE TABLE service_areas (
 
 CREATE TABLE task_photos (
     "Id" uuid NOT NULL,
-    "DistrictId" uuid NOT NULL,
     "TaskUpdateId" uuid NOT NULL,
+    "DistrictId" uuid NOT NULL,
     "ContentType" character varying(32) NOT NULL,
     "Bytes" bytea NOT NULL,
+    "ByteLength" integer NOT NULL,
     "Width" integer NOT NULL,
     "Height" integer NOT NULL,
-    "CreatedAt" timestamp with time zone NOT NULL,
+    "ThumbnailBytes" bytea NOT NULL,
+    "UploadedBy" uuid,
+    "UploadedAt" timestamp with time zone NOT NULL,
     CONSTRAINT "PK_task_photos" PRIMARY KEY ("Id")
 );
 

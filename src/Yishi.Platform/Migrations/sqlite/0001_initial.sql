@@ -8,13 +8,16 @@ CREATE TABLE "activity_participants" (
 
 CREATE TABLE "activity_photos" (
     "Id" TEXT NOT NULL CONSTRAINT "PK_activity_photos" PRIMARY KEY,
-    "DistrictId" TEXT NOT NULL,
     "ActivityId" TEXT NOT NULL,
+    "DistrictId" TEXT NOT NULL,
     "ContentType" TEXT NOT NULL,
     "Bytes" BLOB NOT NULL,
+    "ByteLength" INTEGER NOT NULL,
     "Width" INTEGER NOT NULL,
     "Height" INTEGER NOT NULL,
-    "CreatedAt" TEXT NOT NULL
+    "ThumbnailBytes" BLOB NOT NULL,
+    "UploadedBy" TEXT NULL,
+    "UploadedAt" TEXT NOT NULL
 );
 
 
@@ -144,13 +147,16 @@ CREATE TABLE "deadline_rules" (
 
 CREATE TABLE "demand_photos" (
     "Id" TEXT NOT NULL CONSTRAINT "PK_demand_photos" PRIMARY KEY,
-    "DistrictId" TEXT NOT NULL,
     "DemandId" TEXT NOT NULL,
+    "DistrictId" TEXT NOT NULL,
     "ContentType" TEXT NOT NULL,
     "Bytes" BLOB NOT NULL,
+    "ByteLength" INTEGER NOT NULL,
     "Width" INTEGER NOT NULL,
     "Height" INTEGER NOT NULL,
-    "CreatedAt" TEXT NOT NULL
+    "ThumbnailBytes" BLOB NOT NULL,
+    "UploadedBy" TEXT NULL,
+    "UploadedAt" TEXT NOT NULL
 );
 
 
@@ -518,13 +524,16 @@ CREATE TABLE "point_entries" (
 
 CREATE TABLE "point_entry_photos" (
     "Id" TEXT NOT NULL CONSTRAINT "PK_point_entry_photos" PRIMARY KEY,
-    "DistrictId" TEXT NOT NULL,
     "PointEntryId" TEXT NOT NULL,
+    "DistrictId" TEXT NOT NULL,
     "ContentType" TEXT NOT NULL,
     "Bytes" BLOB NOT NULL,
+    "ByteLength" INTEGER NOT NULL,
     "Width" INTEGER NOT NULL,
     "Height" INTEGER NOT NULL,
-    "CreatedAt" TEXT NOT NULL
+    "ThumbnailBytes" BLOB NOT NULL,
+    "UploadedBy" TEXT NULL,
+    "UploadedAt" TEXT NOT NULL
 );
 
 
@@ -739,13 +748,16 @@ CREATE TABLE "service_areas" (
 
 CREATE TABLE "task_photos" (
     "Id" TEXT NOT NULL CONSTRAINT "PK_task_photos" PRIMARY KEY,
-    "DistrictId" TEXT NOT NULL,
     "TaskUpdateId" TEXT NOT NULL,
+    "DistrictId" TEXT NOT NULL,
     "ContentType" TEXT NOT NULL,
     "Bytes" BLOB NOT NULL,
+    "ByteLength" INTEGER NOT NULL,
     "Width" INTEGER NOT NULL,
     "Height" INTEGER NOT NULL,
-    "CreatedAt" TEXT NOT NULL
+    "ThumbnailBytes" BLOB NOT NULL,
+    "UploadedBy" TEXT NULL,
+    "UploadedAt" TEXT NOT NULL
 );
 
 

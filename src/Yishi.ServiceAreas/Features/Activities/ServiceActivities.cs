@@ -28,7 +28,7 @@ public sealed record ActivityRecorded(Guid Id, Guid? DemandId, string? DemandTra
 public sealed class ServiceActivities(YishiDbContext db, ServiceAreaAccess access, AuditTrail audit, RequestContext request, TimeProvider clock, OpinionReporting opinions, ActivityPhotos photoStore)
 {
     /// <summary>Records the activity; <paramref name="photos"/> (already validated) are saved with it.</summary>
-    public async Task<ActivityRecorded> RecordAsync(Guid serviceAreaId, RecordActivityInput input, IReadOnlyList<ValidPhoto>? photos = null, CancellationToken ct = default)
+    public async Task<ActivityRecorded> RecordAsync(Guid serviceAreaId, RecordActivityInput input, IReadOnlyList<Yishi.Platform.Media.ProcessedPhoto>? photos = null, CancellationToken ct = default)
     {
         var type = input.Type is { } t && Enum.IsDefined(t) ? t : throw new InputInvalid("Type", "Field_Required");
         var title = Check.RequiredText(input.Title, "Title", ServiceActivity.TitleMaxLength);

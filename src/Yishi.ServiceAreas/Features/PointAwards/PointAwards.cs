@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Yishi.Platform.Audit;
 using Yishi.Platform.Data;
+using Yishi.Platform.Media;
 using Yishi.Platform.Paging;
 using Yishi.Platform.People.Domain;
 using Yishi.Platform.Rules;
@@ -35,8 +36,8 @@ public sealed class PointAwards(YishiDbContext db, PointsAccess access, AuditTra
 {
     public async Task<PointEntryDto> AwardAsync(AwardPointsInput input, CancellationToken ct = default) => await AwardAsync(input, null, ct);
 
-    /// <summary>Awards with an optional photo of the evidence, validated by the caller (<see cref="ActivityPhotos.ValidateAsync"/>); both saved together.</summary>
-    public async Task<PointEntryDto> AwardAsync(AwardPointsInput input, ValidPhoto? photo, CancellationToken ct = default)
+    /// <summary>Awards with an optional photo of the evidence, processed by the caller (<see cref="PhotoUpload.ReadAsync"/>); both saved together.</summary>
+    public async Task<PointEntryDto> AwardAsync(AwardPointsInput input, ProcessedPhoto? photo, CancellationToken ct = default)
     {
         var householdId = input.HouseholdId ?? throw new InputInvalid("HouseholdId", "Field_Required");
         var household = await access.HouseholdAsync(householdId, PointRoles.CanAward, ct);
@@ -64,7 +65,7 @@ public sealed class PointAwards(YishiDbContext db, PointsAccess access, AuditTra
         var entry = PointEntry.Award(household.DistrictId, household.Id, household.AreaId, household.AreaPath, rule, version.Number, evidence,
             access.Scope.UserId, access.Now, occurredOn);
         db.Add(entry);
-        if (photo is not null) db.Add(new PointEntryPhoto(entry.DistrictId, entry.Id, photo.ContentType, photo.Bytes, photo.Width, photo.Height, access.Now));
+        if (photo is not null) db.Add(new PointEntryPhoto(entry.DistrictId, entry.Id, photo, access.Scope.UserId, access.Now));
         audit.Record(household.DistrictId, "points.awarded", "household", household.Id, to: entry.Points.ToString("+0;-0", CultureInfo.InvariantCulture),
             note: $"{household.HouseNumber} {rule.Code} v{version.Number} entry {entry.Id}");
         await db.SaveChangesAsync(ct);
@@ -179,15 +180,14 @@ public sealed class PointAwards(YishiDbContext db, PointsAccess access, AuditTra
         => new(e.Id, e.HouseholdId, houseNumber, e.AreaId, areaNames.GetValueOrDefault(e.AreaId, ""), e.PointRuleId, rule.Code, rule.Description, e.RuleVersionNumber,
             e.Points, e.Evidence, e.OccurredOn, e.AwardedAt, e.ReversesEntryId, reversed, appeal, hasPhoto);
 
-    /// <summary>An entry's photo, for officials who see the household and for the household's own residents.</summary>
-    public async Task<(string ContentType, byte[] Bytes)> PhotoAsync(Guid entryId, CancellationToken ct = default)
+    /// <summary>An entry's photo (or its thumbnail), for officials who see the household and for the household's own residents.</summary>
+    public async Task<PhotoFile> PhotoAsync(Guid entryId, bool thumbnail = false, CancellationToken ct = default)
     {
         var entry = await db.Set<PointEntry>().AsNoTracking().FirstOrDefaultAsync(e => e.Id == entryId, ct) ?? throw new NotFound("photo");
         if (!await access.Scope.CanAsync(entry.AreaPath, PointRoles.CanView, ct) && (await access.MyHouseholdAsync(ct))?.Id != entry.HouseholdId)
             throw new NotFound("photo");
-        var photo = await db.Set<PointEntryPhoto>().AsNoTracking().Where(p => p.PointEntryId == entryId).Select(p => new { p.ContentType, p.Bytes }).FirstOrDefaultAsync(ct)
+        return await db.Set<PointEntryPhoto>().AsNoTracking().Where(p => p.PointEntryId == entryId).FileAsync(thumbnail, ct)
             ?? throw new NotFound("photo");
-        return (photo.ContentType, photo.Bytes);
     }
 
     internal static void Map(RouteGroupBuilder api)
@@ -215,20 +215,15 @@ public sealed class PointAwards(YishiDbContext db, PointsAccess access, AuditTra
                 var input = new AwardPointsInput(Guid.TryParse(form["householdId"], out var hh) ? hh : null, Guid.TryParse(form["pointRuleId"], out var rr) ? rr : null,
                     form["evidence"], DateOnly.TryParseExact(form["occurredOn"].ToString(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null);
                 if (form.Files.Count > 1) throw new InputInvalid("Photos", "Points_OnePhoto", typeof(PointsStrings));
-                var photos = await ActivityPhotos.ValidateAsync(form.Files, 0, ct);
+                var photos = await PhotoUpload.ReadAsync(form.Files, "Photos", ct);
                 var entry = await h.AwardAsync(input, photos.Count > 0 ? photos[0] : null, ct);
                 return TypedResults.Created($"/api/v1/households/{entry.HouseholdId}/points", entry);
             })
             .Accepts<IFormFileCollection>("multipart/form-data")
-            .WithSummary("Award with a photo of the evidence (multipart: householdId, pointRuleId, evidence, occurredOn, one JPEG/PNG/WebP photo up to 5 MB)");
-        g.MapGet("/point-entries/{id:guid}/photo", async (Guid id, HttpContext http, PointAwards h, CancellationToken ct) =>
-            {
-                var (type, bytes) = await h.PhotoAsync(id, ct);
-                http.Response.Headers.XContentTypeOptions = "nosniff";
-                http.Response.Headers.CacheControl = "private, max-age=3600";
-                return TypedResults.File(bytes, type);
-            })
-            .WithSummary("An entry's photo, for officials who see the household and the household's residents");
+            .WithSummary("Award with a photo of the evidence (multipart: householdId, pointRuleId, evidence, occurredOn, one JPEG/PNG/WebP photo up to 5 MB and 40 megapixels, stored re-encoded as JPEG without metadata)");
+        g.MapGet("/point-entries/{id:guid}/photo", async (Guid id, int? thumb, HttpContext http, PointAwards h, CancellationToken ct) =>
+                http.Serve(await h.PhotoAsync(id, thumb == 1, ct)))
+            .WithSummary("An entry's photo (?thumb=1: its thumbnail, at most 320 px), for officials who see the household and the household's residents");
         g.MapGet("/point-entries", async (Guid? areaId, string? cursor, int? size, PointAwards h, CancellationToken ct) => TypedResults.Ok(await h.ListAsync(areaId, cursor, size, ct)))
             .WithSummary("Ledger entries in scope (optionally one area's subtree), newest first, keyset-paged");
         g.MapGet("/communities/{communityId:guid}/point-rules", async (Guid communityId, DateOnly? on, PointAwards h, CancellationToken ct) =>
