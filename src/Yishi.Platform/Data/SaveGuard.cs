@@ -1,0 +1,28 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Yishi.Platform.Rules;
+
+namespace Yishi.Platform.Data;
+
+/// <summary>
+/// The last line of input defence, identical on both providers: before any save, text that is added or changed
+/// must have no control characters (<see cref="InputRules"/>) and fit the column's maximum length. PostgreSQL
+/// would otherwise throw (a 500) where SQLite silently stores; the failure is a 400 naming the property.
+/// </summary>
+internal static class SaveGuard
+{
+    public static void Check(EntityEntry entry)
+    {
+        if (entry.State is not (EntityState.Added or EntityState.Modified)) return;
+        foreach (var property in entry.Properties)
+        {
+            if (property.Metadata.ClrType != typeof(string)) continue;
+            if (entry.State == EntityState.Modified && !property.IsModified) continue;
+            if (property.CurrentValue is not string text) continue;
+            var field = property.Metadata.Name;
+            InputRules.EnsureText(text, field);
+            if (property.Metadata.GetMaxLength() is { } max && text.Length > max)
+                throw new InputInvalid(field, "Field_TooLong");
+        }
+    }
+}
