@@ -21,8 +21,17 @@ internal static class SaveGuard
             if (property.CurrentValue is not string text) continue;
             var field = property.Metadata.Name;
             InputRules.EnsureText(text, field);
-            if (property.Metadata.GetMaxLength() is { } max && text.Length > max)
+            // Characters as PostgreSQL counts them (code points: a surrogate pair is one).
+            if (property.Metadata.GetMaxLength() is { } max && text.Length > max && CodePoints(text) > max)
                 throw new InputInvalid(field, "Field_TooLong");
         }
+    }
+
+    private static int CodePoints(string text)
+    {
+        var n = 0;
+        for (var i = 0; i < text.Length; i++, n++)
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1])) i++;
+        return n;
     }
 }
