@@ -66,7 +66,7 @@ services.AddExceptionHandler<ProblemMapping>();
 services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
 services.Configure<FormOptions>(o => o.MultipartBodyLengthLimit = 20 * 1024 * 1024);
 
-services.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
+services.AddOpenApi("v1", o => o.AddYishiTruth().AddDocumentTransformer((doc, _, _) =>
 {
     doc.Info.Title = "Yishi API";
     doc.Info.Description = "议事 — grassroots deliberation and demand handling. Cookie-authenticated; errors are RFC 9457 ProblemDetails with a `code` extension.";
@@ -121,6 +121,7 @@ app.UseMiddleware<SecurityHeadersMiddleware>();
 app.UseStaticFiles();
 // Routing after the status-code pages, so that a re-executed "/not-found" is routed again.
 app.UseRouting();
+app.UseInputGuard();
 app.UseAuthentication();
 app.UseYishiRateLimits();
 app.UseMiddleware<ApiWriteOriginCheck>();
@@ -154,17 +155,18 @@ app.MapGet("/culture", (string? c, string? r, HttpContext http) =>
     http.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
         CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
         new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true });
-    return Results.LocalRedirect(r is { Length: > 0 } && r.StartsWith('/') && !r.StartsWith("//", StringComparison.Ordinal) ? r : "/");
+    return Results.LocalRedirect(InputGuard.LocalOrRoot(r));
 }).ExcludeFromDescription();
 
-var publicApi = app.MapGroup("/api/v1");
+var publicApi = app.MapGroup("/api/v1").WithInputGuard();
 AuthEndpoints.Map(publicApi);
 foreach (var module in modules) module.MapAnonymousApi(publicApi);
-var api = app.MapGroup("/api/v1").RequireAuthorization().WithMetadata(new ProducesResponseTypeAttribute(typeof(ProblemDetails), 400));
+var api = app.MapGroup("/api/v1").RequireAuthorization().WithInputGuard();
+var publicRoutes = app.MapGroup("").WithInputGuard();
 foreach (var module in modules)
 {
     module.MapApi(api);
-    module.MapPublic(app);
+    module.MapPublic(publicRoutes);
 }
 
 app.MapRazorComponents<App>()

@@ -92,6 +92,7 @@ public sealed class YishiDbContext(DbContextOptions<YishiDbContext> options, Req
                 throw new InvalidOperationException("Audit entries are append-only.");
             if (entry.Entity is IVersioned versioned && entry.State == EntityState.Modified)
                 versioned.Version++;
+            SaveGuard.Check(entry);
         }
     }
 

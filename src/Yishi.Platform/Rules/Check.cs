@@ -5,6 +5,7 @@ public static class Check
 {
     public static string RequiredText(string? value, string field, int maxLength)
     {
+        InputRules.EnsureText(value, field);
         var trimmed = value?.Trim();
         if (string.IsNullOrEmpty(trimmed)) throw new InputInvalid(field, "Field_Required");
         if (trimmed.Length > maxLength) throw new InputInvalid(field, "Field_TooLong");
@@ -13,6 +14,7 @@ public static class Check
 
     public static string? OptionalText(string? value, string field, int maxLength)
     {
+        InputRules.EnsureText(value, field);
         var trimmed = value?.Trim();
         if (string.IsNullOrEmpty(trimmed)) return null;
         if (trimmed.Length > maxLength) throw new InputInvalid(field, "Field_TooLong");

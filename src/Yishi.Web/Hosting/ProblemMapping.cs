@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -34,6 +35,7 @@ internal sealed class ProblemMapping(IProblemDetailsService problems, IStringLoc
         YishiException y => y.Status,
         DbUpdateConcurrencyException => 409,
         BadHttpRequestException bad => bad.StatusCode,
+        _ when IsTruncatedBody(exception) => 400,
         Microsoft.AspNetCore.Antiforgery.AntiforgeryValidationException => 400,
         _ when IsMalformedQuery(exception) => 400,
         _ => 500,
@@ -43,6 +45,11 @@ internal sealed class ProblemMapping(IProblemDetailsService problems, IStringLoc
     // (or a link's) mistake, not a server error. The router throws InvalidOperationException for it.
     private static bool IsMalformedQuery(Exception exception)
         => exception is InvalidOperationException && exception.TargetSite?.DeclaringType?.Namespace == "Microsoft.AspNetCore.Components.Routing";
+
+    // A multipart or form body that ends early: the form reader throws IOException/InvalidDataException.
+    private static bool IsTruncatedBody(Exception exception)
+        => exception is IOException or InvalidDataException
+           && exception.TargetSite?.DeclaringType?.Namespace is "Microsoft.AspNetCore.WebUtilities" or "Microsoft.AspNetCore.Http" or "Microsoft.AspNetCore.Http.Features";
 
     public ProblemDetails? ToProblem(Exception exception)
     {
@@ -74,6 +81,18 @@ internal sealed class ProblemMapping(IProblemDetailsService problems, IStringLoc
                 }
             case DbUpdateConcurrencyException:
                 return new ProblemDetails { Status = 409, Title = shared["Concurrency_Conflict"], Extensions = { ["code"] = "concurrency" } };
+            case BadHttpRequestException { InnerException: JsonException json } bad:
+                {
+                    // Malformed JSON, a wrong type, an array for an object: name the JSON path when there is one.
+                    var field = json.Path is { Length: > 1 } path ? FieldOf(path) : "body";
+                    var message = localizers.Create(typeof(InputStrings))["Request_InvalidJson"].Value;
+                    return new ValidationProblemDetails(new Dictionary<string, string[]> { [field] = [message] })
+                    {
+                        Status = bad.StatusCode,
+                        Title = shared["Request_Malformed"],
+                        Extensions = { ["code"] = "bad_request" },
+                    };
+                }
             case BadHttpRequestException bad:
                 return new ProblemDetails
                 {
@@ -86,12 +105,18 @@ internal sealed class ProblemMapping(IProblemDetailsService problems, IStringLoc
                     },
                     Extensions = { ["code"] = "bad_request" },
                 };
+            case { } when IsTruncatedBody(exception):
+                return new ProblemDetails { Status = 400, Title = shared["Request_Malformed"], Extensions = { ["code"] = "bad_request" } };
             case Microsoft.AspNetCore.Antiforgery.AntiforgeryValidationException:
                 return new ProblemDetails { Status = 400, Title = shared["Request_Antiforgery"], Extensions = { ["code"] = "antiforgery" } };
             default:
                 return null;
         }
     }
+
+    // "$.items[0].text" → "Items[0].Text": fields are named like the handlers name them (the records' property names).
+    private static string FieldOf(string jsonPath)
+        => string.Join('.', jsonPath.TrimStart('$', '.').Split('.').Select(s => s.Length == 0 ? s : char.ToUpperInvariant(s[0]) + s[1..]));
 
     private IStringLocalizer? Localizer(Type? resource) => resource is null ? null : localizers.Create(resource);
 

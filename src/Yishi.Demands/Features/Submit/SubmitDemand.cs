@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Builder;
@@ -17,7 +18,13 @@ namespace Yishi.Demands.Features.Submit;
 /// A demand as submitted. Residents (signed in or not) use channel Web; officials record demands on a
 /// resident's behalf with the channel it came through (hotline, visit, mailbox letter …).
 /// </summary>
-public sealed record SubmitDemandInput(Guid AreaId, string? Description, string? Location, Channel? Channel, bool Urgent, string? ContactPhone);
+public sealed record SubmitDemandInput(
+    Guid AreaId,
+    [property: Required, MaxLength(Demand.DescriptionMaxLength)] string? Description,
+    [property: MaxLength(Demand.LocationMaxLength)] string? Location,
+    Channel? Channel,
+    bool Urgent,
+    string? ContactPhone);
 
 public sealed record DemandSubmitted(Guid Id, string TrackingCode, DemandStatus Status, string TrackUrl);
 

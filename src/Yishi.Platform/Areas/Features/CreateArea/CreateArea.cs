@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -12,7 +13,7 @@ using Yishi.Platform.Security;
 
 namespace Yishi.Platform.Areas.Features.CreateArea;
 
-public sealed record CreateAreaInput(Guid ParentId, string? Name);
+public sealed record CreateAreaInput(Guid ParentId, [property: Required, MaxLength(Area.NameMaxLength)] string? Name);
 
 public sealed class CreateArea(YishiDbContext db, AccessScope scope, AuditTrail audit, TimeProvider clock)
 {
