@@ -90,6 +90,16 @@ public abstract class AuditChainTests(YishiApp app)
         report.GetProperty("headSequence").GetInt64().ShouldBe(chain.Count);
         report.GetProperty("headHash").GetString().ShouldBe(chain[^1].Hash);
         report.GetProperty("break").ValueKind.ShouldBe(JsonValueKind.Null);
+
+        // The audit trail shows each row's place and hash, so an anchored head can be looked up later.
+        var listed = await (await auditor.GetAsync("/api/v1/audit")).ShouldBe(HttpStatusCode.OK);
+        var byId = chain.ToDictionary(a => a.Id);
+        foreach (var item in listed.GetProperty("items").EnumerateArray())
+        {
+            var row = byId[item.GetProperty("id").GetGuid()];
+            item.GetProperty("sequence").GetInt64().ShouldBe(row.Sequence);
+            item.GetProperty("hash").GetString().ShouldBe(row.Hash);
+        }
     }
 
     [Fact]
