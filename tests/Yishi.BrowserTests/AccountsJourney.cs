@@ -119,6 +119,8 @@ public sealed class AccountsJourney(BrowserApp app)
         // Any other page sends them back here until they have enrolled.
         await page.GotoAsync("/workbench");
         await page.WaitForURLAsync("**/account/two-factor");
+        // Opening the page makes no key; the person asks for one (a POST, audited).
+        await page.ClickAsync("#totp-start");
         await page.WaitForSelectorAsync("#totp-qr svg");
         (await page.Locator("#totp-required").InnerTextAsync()).ShouldContain("要求启用两步验证");
         await BrowserApp.ScreenshotAsync(page, "accounts-08-two-factor-enrolment");

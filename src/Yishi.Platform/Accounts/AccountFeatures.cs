@@ -37,6 +37,7 @@ internal static class AccountFeatures
         services.AddScoped<TwoFactorEnrolment>();
         services.AddScoped<TwoFactorRoles>();
         services.AddScoped<AuditQuery>();
+        services.AddScoped<VerifyAuditChain>();
     }
 
     public static void MapApi(RouteGroupBuilder api)
@@ -52,6 +53,7 @@ internal static class AccountFeatures
         TwoFactorEnrolment.Map(api);
         TwoFactorRoles.Map(api);
         AuditQuery.Map(api);
+        VerifyAuditChain.Map(api);
     }
 
     /// <summary>Anonymous endpoints, on the host's rate-limited public group (like sign-in).</summary>
@@ -70,5 +72,6 @@ internal static class AccountFeatures
         new("/admin/accounts", "Nav_Accounts", typeof(AccountsStrings), Permission.ManageAccounts, 20),
         new("/admin/security", "Nav_Security", typeof(AccountsStrings), Permission.ManageSecurityPolicy, 80),
         new("/audit", "Nav_Audit", typeof(AccountsStrings), Permission.ReadAudit, 90),
+        new("/audit/verify", "Nav_AuditVerify", typeof(AuditChainStrings), Permission.VerifyAudit, 91),
     ];
 }

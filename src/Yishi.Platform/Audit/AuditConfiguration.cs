@@ -17,5 +17,19 @@ internal sealed class AuditConfiguration : IEntityTypeConfiguration<AuditEntry>
         b.Property(a => a.Note).HasMaxLength(2000);
         b.HasIndex(a => new { a.DistrictId, a.EntityType, a.EntityId, a.At });
         b.HasIndex(a => new { a.DistrictId, a.At });
+        b.Property(a => a.PreviousHash).HasMaxLength(64);
+        b.Property(a => a.Hash).HasMaxLength(64);
+        // One chain per district: a second row with the same number is refused, the verifier walks this index.
+        b.HasIndex(a => new { a.DistrictId, a.Sequence }).IsUnique();
+    }
+}
+
+internal sealed class AuditChainHeadConfiguration : IEntityTypeConfiguration<AuditChainHead>
+{
+    public void Configure(EntityTypeBuilder<AuditChainHead> b)
+    {
+        b.ToTable("audit_chain_heads");
+        b.HasKey(h => h.DistrictId);
+        b.Property(h => h.Hash).HasMaxLength(64);
     }
 }

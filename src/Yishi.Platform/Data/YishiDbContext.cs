@@ -23,6 +23,7 @@ public sealed class YishiDbContext(DbContextOptions<YishiDbContext> options, Req
     public DbSet<RoleAssignment> RoleAssignments => Set<RoleAssignment>();
     public DbSet<TwoFactorRequirement> TwoFactorRequirements => Set<TwoFactorRequirement>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<AuditChainHead> AuditChainHeads => Set<AuditChainHead>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -75,13 +76,29 @@ public sealed class YishiDbContext(DbContextOptions<YishiDbContext> options, Req
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         BeforeSave();
+        if (AuditChain.HasNewEntries(this))
+            throw new InvalidOperationException("Audit rows are chained in SaveChangesAsync; use it.");
         return base.SaveChanges(acceptAllChangesOnSuccess);
     }
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// New audit rows are numbered and hashed into their district's chain here, in the transaction that saves
+    /// them (the caller's, or one opened for this save): one extra statement per district with new rows.
+    /// </summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         BeforeSave();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        if (!AuditChain.HasNewEntries(this)) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        if (Database.CurrentTransaction is not null)
+        {
+            await AuditChain.StampAsync(this, cancellationToken);
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        await using var transaction = await Database.BeginTransactionAsync(cancellationToken);
+        await AuditChain.StampAsync(this, cancellationToken);
+        var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return saved;
     }
 
     private void BeforeSave()

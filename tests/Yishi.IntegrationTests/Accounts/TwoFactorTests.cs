@@ -45,7 +45,12 @@ public abstract class TwoFactorTests(YishiApp app)
         var blocked = await (await client.GetAsync("/api/v1/areas")).ShouldBe(HttpStatusCode.Forbidden);
         blocked.Code().ShouldBe("two_factor_setup_required");
 
-        var status = await (await client.GetAsync("/api/v1/auth/two-factor")).ShouldBe(HttpStatusCode.OK);
+        // Reading the state changes nothing: no key yet, no audit row.
+        var initial = await (await client.GetAsync("/api/v1/auth/two-factor")).ShouldBe(HttpStatusCode.OK);
+        initial.GetProperty("sharedKey").ValueKind.ShouldBe(JsonValueKind.Null);
+        initial.GetProperty("authenticatorUri").ValueKind.ShouldBe(JsonValueKind.Null);
+        (await app.InScopeAsync(d.Id, sp => sp.GetRequiredService<YishiDbContext>().AuditEntries.CountAsync(a => a.EntityId == worker.Id && a.Action == "account.totp_key_created"))).ShouldBe(0);
+        var status = await (await client.PostJson("/api/v1/auth/two-factor/key", new { })).ShouldBe(HttpStatusCode.OK);
         status.GetProperty("enabled").GetBoolean().ShouldBeFalse();
         status.GetProperty("required").GetBoolean().ShouldBeTrue();
         var key = status.GetProperty("sharedKey").GetString()!;
@@ -54,6 +59,12 @@ public abstract class TwoFactorTests(YishiApp app)
         uri.ShouldStartWith($"otpauth://totp/{Uri.EscapeDataString("议事")}:{worker.UserName}?secret={key.Replace(" ", "", StringComparison.Ordinal)}&issuer={Uri.EscapeDataString("议事")}&digits=6");
         // Asking again shows the same key (it is made once).
         (await (await client.GetAsync("/api/v1/auth/two-factor")).ShouldBe(HttpStatusCode.OK)).GetProperty("sharedKey").GetString().ShouldBe(key);
+        (await (await client.PostJson("/api/v1/auth/two-factor/key", new { })).ShouldBe(HttpStatusCode.OK)).GetProperty("sharedKey").GetString().ShouldBe(key);
+        var keyEntries = await app.InScopeAsync(d.Id, sp => sp.GetRequiredService<YishiDbContext>().AuditEntries
+            .Where(a => a.EntityId == worker.Id && a.Action == "account.totp_key_created").ToListAsync());
+        keyEntries.Count.ShouldBe(1);
+        // The key itself never reaches the audit trail.
+        keyEntries.ShouldAllBe(a => a.From == null && a.To == null && a.Note == null);
 
         var now = app.Clock.GetUtcNow();
         var wrong = await (await client.PostJson("/api/v1/auth/two-factor/enable", new { code = Totp.Code(key, now.AddMinutes(-5)) })).ShouldBe(HttpStatusCode.BadRequest);
@@ -95,9 +106,10 @@ public abstract class TwoFactorTests(YishiApp app)
         var d = await TestDistrict.CreateAsync(app);
         var worker = await d.UserAsync(Role.GridWorker, "S1/C1");
         var client = await app.SignInAsync(worker.UserName!, TestDistrict.Password);
-        var key = (await (await client.GetAsync("/api/v1/auth/two-factor")).ShouldBe(HttpStatusCode.OK)).GetProperty("sharedKey").GetString()!;
+        var key = (await (await client.PostJson("/api/v1/auth/two-factor/key", new { })).ShouldBe(HttpStatusCode.OK)).GetProperty("sharedKey").GetString()!;
         await (await client.PostJson("/api/v1/auth/two-factor/enable", new { code = Totp.Code(key, app.Clock.GetUtcNow()) })).ShouldBe(HttpStatusCode.OK);
         (await (await client.PostJson("/api/v1/auth/two-factor/enable", new { code = "123456" })).ShouldBe(HttpStatusCode.Conflict)).Code().ShouldBe("two_factor.already_enabled");
+        (await (await client.PostJson("/api/v1/auth/two-factor/key", new { })).ShouldBe(HttpStatusCode.Conflict)).Code().ShouldBe("two_factor.already_enabled");
 
         var admin = await d.ClientAsync(Role.DistrictAdmin, "D");
         await (await admin.PutJson("/api/v1/security/two-factor-roles", new { roles = GridWorkerOnly })).ShouldBe(HttpStatusCode.OK);

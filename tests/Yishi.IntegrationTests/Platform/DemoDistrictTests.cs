@@ -102,6 +102,20 @@ public abstract class DemoDistrictTests(YishiApp app, Func<YishiApp> freshApp)
     }
 
     [Fact]
+    public async Task The_demo_audit_chain_verifies()
+    {
+        // Seeding writes tens of thousands of audit rows (a year of demands, meetings …): they form one intact chain.
+        var client = await app.SignInAsync("admin", DemoDistrictSeeder.Password);
+        var report = await (await client.GetAsync("/api/v1/audit/verify")).ShouldBe(HttpStatusCode.OK);
+        report.GetProperty("ok").GetBoolean().ShouldBeTrue();
+        var districtId = await DistrictIdAsync(app);
+        var rows = await app.InScopeAsync(districtId, sp => sp.GetRequiredService<YishiDbContext>().AuditEntries.LongCountAsync(Ct));
+        report.GetProperty("checked").GetInt64().ShouldBe(rows);
+        report.GetProperty("headSequence").GetInt64().ShouldBe(rows);
+        rows.ShouldBeGreaterThan(Yishi.Platform.Accounts.Features.AuditViewer.VerifyAuditChain.Batch);
+    }
+
+    [Fact]
     public async Task Seeding_again_changes_nothing()
     {
         var districtId = await DistrictIdAsync(app);

@@ -31,6 +31,8 @@ public enum Permission
     ReadAudit,
     /// <summary>See the district's outgoing email/SMS and send dead ones again.</summary>
     ManageOutbox,
+    /// <summary>Check the district's audit chain (ok, or where it breaks; shows no row content).</summary>
+    VerifyAudit,
 }
 
 /// <summary>The one table of what each role may do. Deny by default: a role not listed may do nothing here.</summary>
@@ -38,9 +40,9 @@ public static class RolePermissions
 {
     private static readonly Dictionary<Role, Permission[]> Map = new()
     {
-        [Role.SystemAdmin] = [Permission.ManageAreas, Permission.ManageAccounts, Permission.ManageSecurityPolicy, Permission.ReadAudit, Permission.ManageOutbox],
-        [Role.DistrictAdmin] = [Permission.ManageAreas, Permission.ViewHouseholds, Permission.ManageHouseholds, Permission.RevealPersonalData, Permission.ManageAccounts, Permission.ManageSecurityPolicy, Permission.ManageOutbox],
-        [Role.Auditor] = [Permission.ReadAudit, Permission.ViewHouseholds],
+        [Role.SystemAdmin] = [Permission.ManageAreas, Permission.ManageAccounts, Permission.ManageSecurityPolicy, Permission.ReadAudit, Permission.ManageOutbox, Permission.VerifyAudit],
+        [Role.DistrictAdmin] = [Permission.ManageAreas, Permission.ViewHouseholds, Permission.ManageHouseholds, Permission.RevealPersonalData, Permission.ManageAccounts, Permission.ManageSecurityPolicy, Permission.ManageOutbox, Permission.VerifyAudit],
+        [Role.Auditor] = [Permission.ReadAudit, Permission.ViewHouseholds, Permission.VerifyAudit],
         [Role.StreetOfficer] = [Permission.ViewHouseholds, Permission.ManageHouseholds],
         [Role.CommunitySecretary] = [Permission.ViewHouseholds, Permission.ManageHouseholds, Permission.RevealPersonalData],
         [Role.CommitteeMember] = [Permission.ViewHouseholds],

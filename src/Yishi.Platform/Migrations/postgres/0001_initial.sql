@@ -49,6 +49,14 @@ CREATE TABLE areas (
 );
 
 
+CREATE TABLE audit_chain_heads (
+    "DistrictId" uuid NOT NULL,
+    "Sequence" bigint NOT NULL,
+    "Hash" character varying(64) NOT NULL,
+    CONSTRAINT "PK_audit_chain_heads" PRIMARY KEY ("DistrictId")
+);
+
+
 CREATE TABLE audit_entries (
     "Id" uuid NOT NULL,
     "DistrictId" uuid NOT NULL,
@@ -61,6 +69,9 @@ CREATE TABLE audit_entries (
     "From" character varying(1000),
     "To" character varying(1000),
     "Note" character varying(2000),
+    "Sequence" bigint NOT NULL,
+    "PreviousHash" character varying(64) NOT NULL,
+    "Hash" character varying(64) NOT NULL,
     CONSTRAINT "PK_audit_entries" PRIMARY KEY ("Id")
 );
 
@@ -1069,6 +1080,9 @@ CREATE INDEX "IX_audit_entries_DistrictId_At" ON audit_entries ("DistrictId", "A
 
 
 CREATE INDEX "IX_audit_entries_DistrictId_EntityType_EntityId_At" ON audit_entries ("DistrictId", "EntityType", "EntityId", "At");
+
+
+CREATE UNIQUE INDEX "IX_audit_entries_DistrictId_Sequence" ON audit_entries ("DistrictId", "Sequence");
 
 
 CREATE INDEX "IX_block_chiefs_DistrictId_ResidentId" ON block_chiefs ("DistrictId", "ResidentId");

@@ -45,6 +45,13 @@ CREATE TABLE "areas" (
 );
 
 
+CREATE TABLE "audit_chain_heads" (
+    "DistrictId" TEXT NOT NULL CONSTRAINT "PK_audit_chain_heads" PRIMARY KEY,
+    "Sequence" INTEGER NOT NULL,
+    "Hash" TEXT NOT NULL
+);
+
+
 CREATE TABLE "audit_entries" (
     "Id" TEXT NOT NULL CONSTRAINT "PK_audit_entries" PRIMARY KEY,
     "DistrictId" TEXT NOT NULL,
@@ -56,7 +63,10 @@ CREATE TABLE "audit_entries" (
     "EntityId" TEXT NOT NULL,
     "From" TEXT NULL,
     "To" TEXT NULL,
-    "Note" TEXT NULL
+    "Note" TEXT NULL,
+    "Sequence" INTEGER NOT NULL,
+    "PreviousHash" TEXT NOT NULL,
+    "Hash" TEXT NOT NULL
 );
 
 
@@ -1005,6 +1015,9 @@ CREATE INDEX "IX_audit_entries_DistrictId_At" ON "audit_entries" ("DistrictId", 
 
 
 CREATE INDEX "IX_audit_entries_DistrictId_EntityType_EntityId_At" ON "audit_entries" ("DistrictId", "EntityType", "EntityId", "At");
+
+
+CREATE UNIQUE INDEX "IX_audit_entries_DistrictId_Sequence" ON "audit_entries" ("DistrictId", "Sequence");
 
 
 CREATE INDEX "IX_block_chiefs_DistrictId_ResidentId" ON "block_chiefs" ("DistrictId", "ResidentId");

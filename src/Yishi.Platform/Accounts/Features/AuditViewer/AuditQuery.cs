@@ -13,7 +13,7 @@ using Yishi.Platform.Security;
 namespace Yishi.Platform.Accounts.Features.AuditViewer;
 
 public sealed record AuditEntryDto(Guid Id, DateTime At, Guid? ActorId, string ActorName, string Action, string EntityType, Guid EntityId,
-    string? From, string? To, string? Note);
+    string? From, string? To, string? Note, long Sequence, string Hash);
 
 /// <summary>Filters of the audit trail. <see cref="Action"/> ending in "." matches a prefix ("account."); <see cref="To"/> is exclusive.</summary>
 public sealed record AuditFilter(string? EntityType = null, Guid? EntityId = null, string? Actor = null, string? Action = null,
@@ -48,7 +48,7 @@ public sealed class AuditQuery(YishiDbContext db, AccessScope scope)
             q = q.Where(a => a.At < at || (a.At == at && a.Id < id));
         }
         var rows = await q.OrderByDescending(a => a.At).ThenByDescending(a => a.Id).Take(size + 1)
-            .Select(a => new AuditEntryDto(a.Id, a.At, a.ActorId, a.ActorName, a.Action, a.EntityType, a.EntityId, a.From, a.To, a.Note))
+            .Select(a => new AuditEntryDto(a.Id, a.At, a.ActorId, a.ActorName, a.Action, a.EntityType, a.EntityId, a.From, a.To, a.Note, a.Sequence, a.Hash))
             .ToListAsync(ct);
         return Keyset.Build(rows, size, a => Keyset.Encode(a.At.Ticks.ToString(CultureInfo.InvariantCulture), a.Id.ToString("N")));
     }

@@ -25,20 +25,34 @@ public sealed class TwoFactorEnrolment(YishiDbContext db, YishiUserManager users
 {
     public const string Issuer = "议事";
 
+    /// <summary>Reads only: a GET changes nothing. The key is made by <see cref="CreateKeyAsync"/>.</summary>
     public async Task<TwoFactorStatus> StatusAsync(CancellationToken ct = default)
     {
         var user = await CurrentAsync();
         var required = await YishiClaimsFactory.TwoFactorRequiredAsync(db, user);
         if (user.TwoFactorEnabled) return new TwoFactorStatus(true, required, null, null);
         var key = await users.GetAuthenticatorKeyAsync(user);
-        if (string.IsNullOrEmpty(key))
+        return string.IsNullOrEmpty(key)
+            ? new TwoFactorStatus(false, required, null, null)
+            : new TwoFactorStatus(false, required, FormatKey(key), AuthenticatorUri(user.UserName!, key));
+    }
+
+    /// <summary>
+    /// Makes the authenticator key (an explicit POST, audited as <c>account.totp_key_created</c>, never the key itself).
+    /// Asking again while a key exists shows the same key and records nothing.
+    /// </summary>
+    public async Task<TwoFactorStatus> CreateKeyAsync(CancellationToken ct = default)
+    {
+        var user = await CurrentAsync();
+        if (user.TwoFactorEnabled) throw new RuleViolation("two_factor.already_enabled", "TwoFactor_AlreadyEnabled", null, typeof(AccountsStrings));
+        if (string.IsNullOrEmpty(await users.GetAuthenticatorKeyAsync(user)))
         {
+            audit.Record(user.DistrictId, "account.totp_key_created", "account", user.Id);
             AccountInput.ThrowIfFailed(await users.ResetAuthenticatorKeyAsync(user));
             // The reset changed the security stamp; re-issue the cookie so this session stays valid.
             await signIn.RefreshSignInAsync(user);
-            key = await users.GetAuthenticatorKeyAsync(user);
         }
-        return new TwoFactorStatus(false, required, FormatKey(key!), AuthenticatorUri(user.UserName!, key!));
+        return await StatusAsync(ct);
     }
 
     public async Task EnableAsync(TwoFactorCodeInput input, CancellationToken ct = default)
@@ -93,7 +107,9 @@ public sealed class TwoFactorEnrolment(YishiDbContext db, YishiUserManager users
     {
         // Under /auth so that the two-factor setup gate lets a person who must enrol reach them.
         api.MapGet("/auth/two-factor", async (TwoFactorEnrolment handler, CancellationToken ct) => TypedResults.Ok(await handler.StatusAsync(ct)))
-            .WithTags("Account").WithSummary("Own two-factor state; while not enrolled, the authenticator key and otpauth URI");
+            .WithTags("Account").WithSummary("Own two-factor state; while not enrolled and a key was made, the authenticator key and otpauth URI");
+        api.MapPost("/auth/two-factor/key", async (TwoFactorEnrolment handler, CancellationToken ct) => TypedResults.Ok(await handler.CreateKeyAsync(ct)))
+            .WithTags("Account").WithSummary("Make the authenticator key (once; asking again returns the same key) and return the state with key and URI");
         api.MapPost("/auth/two-factor/enable", async (TwoFactorCodeInput input, TwoFactorEnrolment handler, CancellationToken ct) =>
             {
                 await handler.EnableAsync(input, ct);
