@@ -65,7 +65,7 @@ public sealed class AccountsJourney(BrowserApp app)
     }
 
     [Fact]
-    public async Task A_resident_registers_on_a_phone_and_lands_on_the_workbench()
+    public async Task A_resident_gets_a_texted_code_registers_on_a_phone_signs_in_and_lands_on_the_workbench()
     {
         var (community, _) = await AreasAsync("江城社区");
         var phone = $"137{Random.Shared.Next(10_000_000, 99_999_999)}";
@@ -76,8 +76,20 @@ public sealed class AccountsJourney(BrowserApp app)
         await page.FillAsync("#phone", phone);
         await page.FillAsync("#display-name", "陈阿姨");
         await page.SelectOptionAsync("#area", community.ToString());
+        await page.FillAsync("#house-number", "江城路5号");
         await page.FillAsync("#password", "Chen@2026a");
         await page.FillAsync("#confirm-password", "Chen@2026b");
+        // "Get code" keeps everything typed.
+        await page.ClickAsync("#send-code");
+        await page.Locator("#code-sent").WaitForAsync();
+        (await page.InputValueAsync("#phone")).ShouldBe(phone);
+        (await page.InputValueAsync("#display-name")).ShouldBe("陈阿姨");
+        (await page.InputValueAsync("#area")).ShouldBe(community.ToString());
+        (await page.InputValueAsync("#house-number")).ShouldBe("江城路5号");
+        (await page.InputValueAsync("#password")).ShouldBe("Chen@2026a");
+        await BrowserApp.ScreenshotAsync(page, "accounts-05a-register-code-sent");
+        await page.FillAsync("#code", await TextedCodeAsync(phone));
+
         await page.ClickAsync("#register-submit");
         (await page.Locator(".field-error[data-field=ConfirmPassword]").InnerTextAsync()).ShouldContain("不一致");
         (await page.InputValueAsync("#phone")).ShouldBe(phone);
@@ -87,12 +99,27 @@ public sealed class AccountsJourney(BrowserApp app)
         await page.FillAsync("#password", "Chen@2026a");
         await page.FillAsync("#confirm-password", "Chen@2026a");
         await page.ClickAsync("#register-submit");
+        await page.WaitForURLAsync("**/account/sign-in?registered=1");
+        (await page.Locator("#registered-notice").InnerTextAsync()).ShouldContain("请用手机号和密码登录");
+        await page.FillAsync("#user-name", phone);
+        await page.FillAsync("#password", "Chen@2026a");
+        await page.ClickAsync("#sign-in-submit");
         await page.WaitForURLAsync("**/workbench");
         var roles = await page.Locator("#my-roles").InnerTextAsync();
         roles.ShouldContain("居民");
         roles.ShouldContain("江城社区");
         await BrowserApp.ScreenshotAsync(page, "accounts-06-resident-workbench-phone");
         (await page.EvaluateAsync<int>("document.documentElement.scrollWidth")).ShouldBeLessThanOrEqualTo(390);
+    }
+
+    /// <summary>The newest code texted to <paramref name="phone"/>, read from the outbox as the phone would receive it.</summary>
+    private async Task<string> TextedCodeAsync(string phone)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<YishiDbContext>();
+        var body = await db.Set<Yishi.Platform.Notifications.OutboxMessage>().IgnoreQueryFilters()
+            .Where(m => m.Recipient == phone).OrderByDescending(m => m.CreatedAt).Select(m => m.Body).FirstAsync();
+        return System.Text.RegularExpressions.Regex.Match(body, @"\d{6}").Value;
     }
 
     [Fact]

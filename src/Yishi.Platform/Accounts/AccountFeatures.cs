@@ -7,6 +7,7 @@ using Yishi.Platform.Accounts.Features.AuditViewer;
 using Yishi.Platform.Accounts.Features.CreateAccount;
 using Yishi.Platform.Accounts.Features.DeactivateAccount;
 using Yishi.Platform.Accounts.Features.GrantRole;
+using Yishi.Platform.Accounts.Features.LinkRequests;
 using Yishi.Platform.Accounts.Features.ListAccounts;
 using Yishi.Platform.Accounts.Features.Register;
 using Yishi.Platform.Accounts.Features.ResetPassword;
@@ -14,6 +15,7 @@ using Yishi.Platform.Accounts.Features.RevokeRole;
 using Yishi.Platform.Accounts.Features.SecurityPolicy;
 using Yishi.Platform.Accounts.Features.TwoFactor;
 using Yishi.Platform.Accounts.Features.UnlockAccount;
+using Yishi.Platform.Accounts.Identity;
 using Yishi.Platform.Modules;
 
 namespace Yishi.Platform.Accounts;
@@ -34,6 +36,8 @@ internal static class AccountFeatures
         services.AddScoped<ResetPassword>();
         services.AddScoped<PublicAreas>();
         services.AddScoped<RegisterResident>();
+        services.AddScoped<RegistrationCode>();
+        services.AddScoped<ResidentLinks>();
         services.AddScoped<TwoFactorEnrolment>();
         services.AddScoped<TwoFactorRoles>();
         services.AddScoped<AuditQuery>();
@@ -54,12 +58,14 @@ internal static class AccountFeatures
         TwoFactorRoles.Map(api);
         AuditQuery.Map(api);
         VerifyAuditChain.Map(api);
+        ResidentLinks.Map(api);
     }
 
     /// <summary>Anonymous endpoints, on the host's rate-limited public group (like sign-in).</summary>
     public static void MapAnonymousApi(RouteGroupBuilder publicApi)
     {
         RegisterResident.Map(publicApi);
+        RegistrationCode.Map(publicApi);
         PublicAreas.Map(publicApi);
     }
 
@@ -70,6 +76,7 @@ internal static class AccountFeatures
     public static IEnumerable<NavItem> Navigation =>
     [
         new("/admin/accounts", "Nav_Accounts", typeof(AccountsStrings), Permission.ManageAccounts, 20),
+        new("/admin/resident-links", "Nav_Links", typeof(IdentityStrings), null, 30, ResidentLinks.MayDecide),
         new("/admin/security", "Nav_Security", typeof(AccountsStrings), Permission.ManageSecurityPolicy, 80),
         new("/audit", "Nav_Audit", typeof(AccountsStrings), Permission.ReadAudit, 90),
         new("/audit/verify", "Nav_AuditVerify", typeof(AuditChainStrings), Permission.VerifyAudit, 91),

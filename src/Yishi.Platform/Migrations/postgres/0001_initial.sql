@@ -528,6 +528,21 @@ CREATE TABLE outbox_messages (
 );
 
 
+CREATE TABLE phone_verifications (
+    "Id" uuid NOT NULL,
+    "DistrictId" uuid NOT NULL,
+    "Phone" character varying(20) NOT NULL,
+    "Purpose" character varying(16) NOT NULL,
+    "CodeHash" character varying(64) NOT NULL,
+    "CreatedAt" timestamp with time zone NOT NULL,
+    "ExpiresAt" timestamp with time zone NOT NULL,
+    "FailedAttempts" integer NOT NULL,
+    "ClosedAt" timestamp with time zone,
+    "Version" integer NOT NULL,
+    CONSTRAINT "PK_phone_verifications" PRIMARY KEY ("Id")
+);
+
+
 CREATE TABLE point_appeals (
     "Id" uuid NOT NULL,
     "DistrictId" uuid NOT NULL,
@@ -632,6 +647,24 @@ CREATE TABLE point_rules (
     "EvidenceRequired" character varying(200),
     "Category" character varying(30),
     CONSTRAINT "PK_point_rules" PRIMARY KEY ("Id")
+);
+
+
+CREATE TABLE resident_link_requests (
+    "Id" uuid NOT NULL,
+    "DistrictId" uuid NOT NULL,
+    "UserId" uuid NOT NULL,
+    "AreaId" uuid NOT NULL,
+    "AreaPath" character varying(200) NOT NULL,
+    "HouseNumber" character varying(60),
+    "Status" integer NOT NULL,
+    "CreatedAt" timestamp with time zone NOT NULL,
+    "DecidedAt" timestamp with time zone,
+    "DecidedBy" uuid,
+    "ResidentId" uuid,
+    "Reason" character varying(200),
+    "Version" integer NOT NULL,
+    CONSTRAINT "PK_resident_link_requests" PRIMARY KEY ("Id")
 );
 
 
@@ -1256,6 +1289,12 @@ CREATE INDEX "IX_outbox_messages_DistrictId_Status_CreatedAt" ON outbox_messages
 CREATE INDEX "IX_outbox_messages_Status_NextAttemptAt" ON outbox_messages ("Status", "NextAttemptAt");
 
 
+CREATE INDEX "IX_phone_verifications_DistrictId_CreatedAt" ON phone_verifications ("DistrictId", "CreatedAt");
+
+
+CREATE INDEX "IX_phone_verifications_Phone_Purpose_CreatedAt" ON phone_verifications ("Phone", "Purpose", "CreatedAt");
+
+
 CREATE INDEX "IX_point_appeals_DistrictId_AreaPath_Status" ON point_appeals ("DistrictId", "AreaPath", "Status");
 
 
@@ -1296,6 +1335,12 @@ CREATE INDEX "IX_point_lists_DistrictId_AreaPath" ON point_lists ("DistrictId", 
 
 
 CREATE UNIQUE INDEX "IX_point_rules_DistrictId_PointListVersionId_Code" ON point_rules ("DistrictId", "PointListVersionId", "Code");
+
+
+CREATE INDEX "IX_resident_link_requests_DistrictId_Status_AreaPath" ON resident_link_requests ("DistrictId", "Status", "AreaPath");
+
+
+CREATE INDEX "IX_resident_link_requests_DistrictId_UserId" ON resident_link_requests ("DistrictId", "UserId");
 
 
 CREATE INDEX "IX_resident_services_DistrictId_AreaPath_CreatedAt" ON resident_services ("DistrictId", "AreaPath", "CreatedAt");

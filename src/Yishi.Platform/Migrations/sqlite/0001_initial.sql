@@ -494,6 +494,20 @@ CREATE TABLE "outbox_messages" (
 );
 
 
+CREATE TABLE "phone_verifications" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_phone_verifications" PRIMARY KEY,
+    "DistrictId" TEXT NOT NULL,
+    "Phone" TEXT NOT NULL,
+    "Purpose" TEXT NOT NULL,
+    "CodeHash" TEXT NOT NULL,
+    "CreatedAt" TEXT NOT NULL,
+    "ExpiresAt" TEXT NOT NULL,
+    "FailedAttempts" INTEGER NOT NULL,
+    "ClosedAt" TEXT NULL,
+    "Version" INTEGER NOT NULL
+);
+
+
 CREATE TABLE "point_appeals" (
     "Id" TEXT NOT NULL CONSTRAINT "PK_point_appeals" PRIMARY KEY,
     "DistrictId" TEXT NOT NULL,
@@ -592,6 +606,23 @@ CREATE TABLE "point_rules" (
     "Description" TEXT NOT NULL,
     "EvidenceRequired" TEXT NULL,
     "Category" TEXT NULL
+);
+
+
+CREATE TABLE "resident_link_requests" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_resident_link_requests" PRIMARY KEY,
+    "DistrictId" TEXT NOT NULL,
+    "UserId" TEXT NOT NULL,
+    "AreaId" TEXT NOT NULL,
+    "AreaPath" TEXT NOT NULL,
+    "HouseNumber" TEXT NULL,
+    "Status" INTEGER NOT NULL,
+    "CreatedAt" TEXT NOT NULL,
+    "DecidedAt" TEXT NULL,
+    "DecidedBy" TEXT NULL,
+    "ResidentId" TEXT NULL,
+    "Reason" TEXT NULL,
+    "Version" INTEGER NOT NULL
 );
 
 
@@ -1191,6 +1222,12 @@ CREATE INDEX "IX_outbox_messages_DistrictId_Status_CreatedAt" ON "outbox_message
 CREATE INDEX "IX_outbox_messages_Status_NextAttemptAt" ON "outbox_messages" ("Status", "NextAttemptAt");
 
 
+CREATE INDEX "IX_phone_verifications_DistrictId_CreatedAt" ON "phone_verifications" ("DistrictId", "CreatedAt");
+
+
+CREATE INDEX "IX_phone_verifications_Phone_Purpose_CreatedAt" ON "phone_verifications" ("Phone", "Purpose", "CreatedAt");
+
+
 CREATE INDEX "IX_point_appeals_DistrictId_AreaPath_Status" ON "point_appeals" ("DistrictId", "AreaPath", "Status");
 
 
@@ -1231,6 +1268,12 @@ CREATE INDEX "IX_point_lists_DistrictId_AreaPath" ON "point_lists" ("DistrictId"
 
 
 CREATE UNIQUE INDEX "IX_point_rules_DistrictId_PointListVersionId_Code" ON "point_rules" ("DistrictId", "PointListVersionId", "Code");
+
+
+CREATE INDEX "IX_resident_link_requests_DistrictId_Status_AreaPath" ON "resident_link_requests" ("DistrictId", "Status", "AreaPath");
+
+
+CREATE INDEX "IX_resident_link_requests_DistrictId_UserId" ON "resident_link_requests" ("DistrictId", "UserId");
 
 
 CREATE INDEX "IX_resident_services_DistrictId_AreaPath_CreatedAt" ON "resident_services" ("DistrictId", "AreaPath", "CreatedAt");

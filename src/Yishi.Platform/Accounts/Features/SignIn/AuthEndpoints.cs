@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Localization;
 using Yishi.Platform.Accounts.Domain;
+using Yishi.Platform.Accounts.Identity;
 using Yishi.Platform.Localization;
 
 namespace Yishi.Platform.Accounts.Features.SignIn;
@@ -18,12 +19,13 @@ public static class AuthEndpoints
 {
     public static void Map(RouteGroupBuilder api)
     {
-        api.MapPost("/auth/sign-in", async Task<Results<Ok<SignInResult>, ProblemHttpResult>> (SignInInput input, SignInFlow flow, IStringLocalizer<SharedStrings> l, CancellationToken ct) =>
+        api.MapPost("/auth/sign-in", async Task<Results<Ok<SignInResult>, ProblemHttpResult>> (SignInInput input, SignInFlow flow, IStringLocalizer<IdentityStrings> l, CancellationToken ct) =>
             {
                 var outcome = await flow.PasswordAsync(input.UserName, input.Password, ct);
-                return Respond(outcome, l);
+                // Unknown user, wrong password, locked or deactivated account: one answer, so none reveals an account.
+                return Respond(outcome.IsFailure() ? SignInOutcome.Failed : outcome, l);
             })
-            .WithTags("Account").WithSummary("Sign in with user name (or phone) and password; sets the auth cookie");
+            .WithTags("Account").WithSummary("Sign in with user name (or phone) and password; sets the auth cookie. Every failure is the same 401");
 
         api.MapPost("/auth/sign-in/totp", async Task<Results<Ok<SignInResult>, ProblemHttpResult>> (TotpInput input, SignInFlow flow, IStringLocalizer<SharedStrings> l, CancellationToken ct) =>
             {

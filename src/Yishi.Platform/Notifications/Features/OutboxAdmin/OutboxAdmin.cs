@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Hosting;
 using Yishi.Platform.Accounts.Domain;
 using Yishi.Platform.Accounts.Features;
 using Yishi.Platform.Audit;
@@ -15,9 +16,12 @@ using Yishi.Platform.Security;
 
 namespace Yishi.Platform.Notifications.Features.OutboxAdmin;
 
-/// <summary>An outbox message as the admin sees it: the recipient masked, no message text.</summary>
+/// <summary>
+/// An outbox message as the admin sees it: the recipient masked, no message text; only in Development a system admin
+/// also sees the <see cref="Body"/> (e.g. to read a registration code without an SMS gateway).
+/// </summary>
 public sealed record OutboxMessageDto(Guid Id, string Channel, string Recipient, OutboxStatus Status, int Attempts,
-    DateTime CreatedAt, DateTime NextAttemptAt, DateTime? SentAt, string? LastError, int Version);
+    DateTime CreatedAt, DateTime NextAttemptAt, DateTime? SentAt, string? LastError, int Version, string? Body = null);
 
 public sealed record OutboxSummary(int Pending, int Sent, int Dead);
 
@@ -27,7 +31,7 @@ public sealed record RetryInput(int Version);
 /// The district's outgoing email/SMS for its admins (ManageOutbox at the district itself): counts, the recent
 /// messages newest first, and "send again" for dead ones (audited).
 /// </summary>
-public sealed class OutboxAdmin(YishiDbContext db, AccessScope scope, AuditTrail audit, TimeProvider clock)
+public sealed class OutboxAdmin(YishiDbContext db, AccessScope scope, AuditTrail audit, TimeProvider clock, IHostEnvironment env)
 {
     private async Task RequireAsync(CancellationToken ct)
     {
@@ -58,7 +62,8 @@ public sealed class OutboxAdmin(YishiDbContext db, AccessScope scope, AuditTrail
             q = q.Where(m => m.CreatedAt < at || (m.CreatedAt == at && m.Id < id));
         }
         var rows = await q.OrderByDescending(m => m.CreatedAt).ThenByDescending(m => m.Id).Take(take + 1).ToListAsync(ct);
-        return Keyset.Build(rows.Select(Dto).ToList(), take, m => Keyset.Encode(m.CreatedAt.Ticks.ToString(CultureInfo.InvariantCulture), m.Id.ToString("N")));
+        var showBody = env.IsDevelopment() && (await scope.HeldRolesAsync(ct)).Any(h => h.Role == Role.SystemAdmin);
+        return Keyset.Build(rows.Select(m => Dto(m) with { Body = showBody ? m.Body : null }).ToList(), take, m => Keyset.Encode(m.CreatedAt.Ticks.ToString(CultureInfo.InvariantCulture), m.Id.ToString("N")));
     }
 
     public async Task<OutboxMessageDto> RetryAsync(Guid id, RetryInput input, CancellationToken ct = default)
