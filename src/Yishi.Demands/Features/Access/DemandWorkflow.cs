@@ -56,7 +56,9 @@ public sealed class DemandWorkflow(YishiDbContext db, TimeProvider clock, AuditT
         foreach (var lead in _touched.ToList())
         {
             if (lead.CommonIssueId is not { } issueId || lead.Status is not (DemandStatus.Handled or DemandStatus.Closed)) continue;
-            var isLead = await db.Set<CommonIssue>().AnyAsync(c => c.Id == issueId && c.LeadDemandId == lead.Id, ct);
+            // A common issue created in this unit of work is not in the database yet.
+            var isLead = db.Set<CommonIssue>().Local.Any(c => c.Id == issueId && c.LeadDemandId == lead.Id)
+                || await db.Set<CommonIssue>().AnyAsync(c => c.Id == issueId && c.LeadDemandId == lead.Id, ct);
             if (!isLead) continue;
             var followingStates = lead.Status == DemandStatus.Handled
                 ? new[] { DemandStatus.Submitted, DemandStatus.InProgress, DemandStatus.Guidance, DemandStatus.AwaitingDeliberation }
