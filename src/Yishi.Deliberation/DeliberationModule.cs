@@ -26,6 +26,7 @@ public sealed class DeliberationModule : IYishiModule
         services.AddScoped<Topics>();
         services.AddScoped<MeetingAgenda>();
         services.AddScoped<MeetingSession>();
+        services.Configure<Features.Session.MeetingOpeningOptions>(configuration.GetSection("Deliberation"));
         services.AddScoped<MeetingDetail>();
         services.AddScoped<MeetingMinutes>();
         services.AddScoped<Features.MyMeetings.MyMeetings>();

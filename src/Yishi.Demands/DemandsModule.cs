@@ -43,6 +43,7 @@ public sealed class DemandsModule : IYishiModule
         services.AddScoped<Features.Ledger.LedgerExport>();
         services.AddScoped<Features.Stats.DemandStats>();
         services.AddScoped<Features.CommonIssues.CommonIssues>();
+        services.AddScoped<Features.CommonIssues.MergeCandidates>();
         services.AddScoped<DemandPhotos>();
         services.AddSingleton<DeadlineSweep>();
         if (configuration.GetValue("Demands:DeadlineSweep", true)) services.AddHostedService<DeadlineSweepService>();
@@ -72,6 +73,7 @@ public sealed class DemandsModule : IYishiModule
         Features.Ledger.LedgerEndpoints.Map(api);
         Features.Stats.DemandStats.Map(api);
         Features.CommonIssues.CommonIssues.Map(api);
+        Features.CommonIssues.MergeCandidates.Map(api);
         DemandInbox.Map(api);
         DemandDetail.Map(api);
         Features.Similar.SimilarDemands.Map(api);

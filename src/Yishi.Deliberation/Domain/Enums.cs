@@ -112,6 +112,8 @@ public enum TopicAction
     TasksDone,
     ReviewPassed,
     ReviewFailed,
+    /// <summary>A council that does not decide vital interests discussed the topic and forwards it to the representatives meeting.</summary>
+    ForwardToRepresentatives,
 }
 
 public enum Stance

@@ -95,13 +95,32 @@ public sealed class Meeting : IAreaPlaced, IVersioned
         AgendaPublishedAt = now;
     }
 
-    /// <summary>Opens the session. A regular meeting needs a published agenda; an emergency meeting publishes it on opening.</summary>
-    public void Open(int items, DateTime now)
+    /// <summary>A regular meeting opened earlier than this before its start is an early start.</summary>
+    public bool IsEarly(DateTime now, TimeSpan opensBefore) => Kind == MeetingKind.Regular && now < StartsAt - opensBefore;
+
+    /// <summary>
+    /// Opens the session. A regular meeting needs a published agenda; an emergency meeting publishes it on opening.
+    /// A regular meeting opens only from <paramref name="opensBefore"/> before its start: earlier needs a recorded
+    /// <paramref name="earlyReason"/>, and the meeting's time moves to now (it is held today, not on the announced day).
+    /// Returns the announced start when it was moved.
+    /// </summary>
+    public DateTime? Open(int items, DateTime now, TimeSpan? opensBefore = null, string? earlyReason = null)
     {
         if (Status == MeetingStatus.Scheduled && Kind == MeetingKind.Emergency && items > 0) AgendaPublishedAt = now;
         else if (Status != MeetingStatus.AgendaPublished) throw Wrong("agenda_not_published", "Meeting_AgendaNotPublished");
+        DateTime? movedFrom = null;
+        var margin = opensBefore ?? TimeSpan.Zero;
+        if (IsEarly(now, margin))
+        {
+            if (string.IsNullOrWhiteSpace(earlyReason))
+                throw new RuleViolation("meeting.too_early", "Meeting_TooEarly", "EarlyStartReason", typeof(MeetingRuleStrings), 409,
+                    ChinaTime.Format(StartsAt), ChinaTime.Format(StartsAt - margin));
+            movedFrom = StartsAt;
+            StartsAt = now;
+        }
         Status = MeetingStatus.InSession;
         OpenedAt = now;
+        return movedFrom;
     }
 
     public void Adjourn(DateTime now)

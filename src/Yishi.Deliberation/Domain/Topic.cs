@@ -121,8 +121,7 @@ public sealed class Topic : IAreaPlaced, IVersioned
     /// <summary>评议 → 审议: put on a meeting of <paramref name="council"/>.</summary>
     public TopicChange PlaceOnAgenda(Council council, Meeting meeting, string? note, DateTime now)
     {
-        if (VitalInterest && !council.DecidesVitalInterests)
-            throw new RuleViolation("topic.vital_interest_needs_representatives", "Topic_VitalInterestNeedsRepresentatives", "MeetingId", typeof(DeliberationStrings), 409);
+        // A council that does not decide vital interests may still discuss such a topic (and then forward it, see ForwardToRepresentatives).
         if (meeting.CouncilId != council.Id)
             throw new RuleViolation("topic.wrong_council", "Topic_WrongCouncil", "MeetingId", typeof(DeliberationStrings), 409);
         if (meeting.Kind == MeetingKind.Emergency && !Urgent)
@@ -134,6 +133,30 @@ public sealed class Topic : IAreaPlaced, IVersioned
         var change = Apply(TopicAction.PlaceOnAgenda, note, now);
         // The matter may go to another body than the one it was raised to (a vital interest goes to the representatives meeting).
         CouncilId = council.Id;
+        return change;
+    }
+
+    /// <summary>Only a council that decides vital interests may pass a resolution on a topic touching them.</summary>
+    public void RequireDecidableBy(Council council)
+    {
+        if (VitalInterest && !council.DecidesVitalInterests)
+            throw new RuleViolation("topic.vital_interest_needs_representatives", "Topic_VitalInterestForwardOnly", null, typeof(MeetingRuleStrings), 409, council.Name);
+    }
+
+    /// <summary>
+    /// 审议 → 评议 at <paramref name="representatives"/>: a council that does not decide vital interests discussed the topic
+    /// and hands it to the representatives meeting, which puts it on one of its meetings and decides.
+    /// </summary>
+    public TopicChange ForwardToRepresentatives(Council from, Council representatives, string? note, DateTime now)
+    {
+        if (!TopicTransitions.IsAllowed(Stage, TopicAction.ForwardToRepresentatives))
+            throw new RuleViolation("topic.transition_forbidden", "Topic_TransitionForbidden", null, typeof(DeliberationStrings), 409);
+        if (!VitalInterest || from.DecidesVitalInterests)
+            throw new RuleViolation("topic.forward_not_needed", "Topic_ForwardNotNeeded", null, typeof(MeetingRuleStrings), 409);
+        if (!representatives.DecidesVitalInterests || representatives.Archived || !AreaPath.StartsWith(representatives.AreaPath, StringComparison.Ordinal))
+            throw new RuleViolation("topic.no_representatives_council", "Topic_NoRepresentativesCouncil", null, typeof(MeetingRuleStrings), 409);
+        var change = Apply(TopicAction.ForwardToRepresentatives, note, now);
+        CouncilId = representatives.Id;
         return change;
     }
 

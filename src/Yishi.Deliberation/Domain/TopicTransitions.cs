@@ -23,6 +23,7 @@ public static class TopicTransitions
             [(TopicStage.Deliberation, TopicAction.ResolvePassed)] = TopicStage.Notice,
             [(TopicStage.Deliberation, TopicAction.ResolveFailed)] = TopicStage.Rejected,
             [(TopicStage.Deliberation, TopicAction.ResolveFailedToReview)] = TopicStage.Review,
+            [(TopicStage.Deliberation, TopicAction.ForwardToRepresentatives)] = TopicStage.Review,
 
             [(TopicStage.Notice, TopicAction.NoticeEnded)] = TopicStage.Implementation,
             [(TopicStage.Notice, TopicAction.ObjectionUpheld)] = TopicStage.Deliberation,

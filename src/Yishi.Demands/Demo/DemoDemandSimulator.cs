@@ -428,6 +428,8 @@ internal sealed class DemoDemandSimulator(Guid districtId, DateTime now, Deadlin
         var category = s.T.Content;
         MustDeliberateCategory? must = deliberate ? s.T.MustDeliberate ?? MustDeliberateCategory.ResidentInterests
             : R() < 0.12 ? s.T.MustDeliberate : null;
+        // Re-triage keeps a recorded must-deliberate category: removing it is the secretary's recorded decision (十必议).
+        must = d.MustDeliberate ?? must;
         d.Classify(ownership, d.Urgent, category, must);
         if (d.AwaitsDeliberationOrExemption && !deliberate && at is { } when)
         {

@@ -120,15 +120,24 @@ public sealed class Demand : IAreaPlaced, IVersioned
     }
 
     /// <summary>三事分流: the receiving level classifies the demand. Allowed while it waits for triage.</summary>
-    public void Classify(Ownership ownership, bool urgent, ContentCategory? category, MustDeliberateCategory? mustDeliberate)
+    /// <remarks>
+    /// 十必议 cannot be bypassed by re-triage: removing or changing a must-deliberate category is the community
+    /// secretary's recorded decision (the handler authorises it); here the reason is required.
+    /// </remarks>
+    public void Classify(Ownership ownership, bool urgent, ContentCategory? category, MustDeliberateCategory? mustDeliberate, string? mustDeliberateChangeReason = null)
     {
         if (Status is not (DemandStatus.Submitted or DemandStatus.InProgress or DemandStatus.Guidance))
             throw new RuleViolation("demand.transition_forbidden", "Demand_TransitionForbidden", null, typeof(DemandStrings), 409);
+        if (ChangesMustDeliberate(mustDeliberate) && string.IsNullOrWhiteSpace(mustDeliberateChangeReason))
+            throw new InputInvalid("MustDeliberateChangeReason", "Demand_MustDeliberateChangeReasonRequired", typeof(DemandRuleStrings));
         Ownership = ownership;
         Urgent = urgent;
         ContentCategory = category;
         MustDeliberate = mustDeliberate;
     }
+
+    /// <summary>Whether classifying with <paramref name="to"/> would remove or change the must-deliberate category already recorded.</summary>
+    public bool ChangesMustDeliberate(MustDeliberateCategory? to) => MustDeliberate is not null && MustDeliberate != to;
 
     /// <summary>马上办: handled by the receiver at once; the result is recorded in the same step.</summary>
     public DemandChange HandleOnSpot(string reply, DateTime now)
@@ -381,6 +390,10 @@ public sealed class Demand : IAreaPlaced, IVersioned
     {
         if (CommonIssueId is null || lead.CommonIssueId != CommonIssueId || lead.Id == Id)
             throw new RuleViolation("demand.not_in_common_issue", "Demand_NotInCommonIssue", null, typeof(DemandStrings), 409);
+        RequireAllowed(DemandAction.FollowCommonIssue);
+        // 十必议 holds for every member: the lead's handling does not stand in for the member's own resolution or exemption.
+        if (Status != DemandStatus.Handled && AwaitsDeliberationOrExemption)
+            throw new RuleViolation("demand.member_must_deliberate", "Demand_MemberMustDeliberate", "MustDeliberate", typeof(DemandRuleStrings), 409, TrackingCode);
         var change = Apply(DemandAction.FollowCommonIssue, lead.Reply);
         if (Status == DemandStatus.Handled)
         {

@@ -109,7 +109,7 @@ public abstract class DeliberationAuthorisationTests(YishiApp app)
             "agenda.place" => await client.PostJson($"/api/v1/deliberation/meetings/{x.ScheduledMeeting}/agenda", new { topicId = x.ReviewTopic }),
             "agenda.remove" => await client.DeleteAsync($"/api/v1/deliberation/meetings/{x.ScheduledMeeting}/agenda/{x.AgendaTopic}"),
             "agenda.publish" => await client.PostJson($"/api/v1/deliberation/meetings/{x.ScheduledMeeting}/publish-agenda", new { version = 1 }),
-            "session.open" => await client.PostJson($"/api/v1/deliberation/meetings/{x.PublishedMeeting}/open", new { version = 2 }),
+            "session.open" => await client.PostJson($"/api/v1/deliberation/meetings/{x.PublishedMeeting}/open", new { version = 2, earlyStartReason = "成员到齐，提前开会" }),
             "session.attendance" => await client.PostJson($"/api/v1/deliberation/meetings/{x.PublishedMeeting}/attendance", new { memberId = member }),
             "session.notes" => await client.PutJson($"/api/v1/deliberation/meetings/{x.SessionMeeting}/agenda/{x.SessionTopic}/notes", new { notes = "讨论" }),
             "session.vote-for-other" => await client.PostJson($"/api/v1/deliberation/meetings/{x.SessionMeeting}/votes", new { topicId = x.SessionTopic, choice = "Against", memberId = w.Members[2].MemberId }),

@@ -182,7 +182,7 @@ public abstract class DeliberationLoopTests(YishiApp app)
         // Present, but the session is not open yet.
         (await (await w.Members[0].Client.PostJson($"/api/v1/deliberation/meetings/{meetingId}/votes", new { topicId, choice = "For" })).ShouldBe(HttpStatusCode.Conflict))
             .Code().ShouldBe("meeting.not_in_session");
-        await (await w.Secretary.PostJson($"/api/v1/deliberation/meetings/{meetingId}/open", new { version = DeliberationWorld.Version(m) })).ShouldBe(HttpStatusCode.OK);
+        await (await w.Secretary.PostJson($"/api/v1/deliberation/meetings/{meetingId}/open", new { version = DeliberationWorld.Version(m), earlyStartReason = "成员到齐，提前开会" })).ShouldBe(HttpStatusCode.OK);
 
         // A member of another council of the same community sees the meeting but is not its member.
         var otherCouncil = await w.CreateCouncilAsync("TwoCommittee", "一社区两委会");
@@ -242,15 +242,16 @@ public abstract class DeliberationLoopTests(YishiApp app)
     }
 
     [Fact]
-    public async Task A_vital_interest_topic_is_refused_on_a_two_committee_meeting_and_accepted_by_the_representatives()
+    public async Task A_vital_interest_topic_may_be_discussed_by_the_two_committee_meeting_and_is_accepted_by_the_representatives()
     {
         var w = await DeliberationWorld.CreateAsync(app, members: 3);
         var twoCommittee = await w.CreateCouncilAsync("TwoCommittee", "一社区两委会");
         var reps = await w.CreateCouncilAsync("Representatives", "一社区党员群众代表会议");
         var topicId = await w.TopicInReviewAsync(twoCommittee, vital: true, title: "老旧小区加装电梯分摊方案");
         var meetingId = await w.NewMeetingAsync(twoCommittee);
-        (await (await w.Secretary.PostJson($"/api/v1/deliberation/meetings/{meetingId}/agenda", new { topicId })).ShouldBe(HttpStatusCode.Conflict))
-            .Code().ShouldBe("topic.vital_interest_needs_representatives");
+        // Discussing is allowed (deciding is not: see MeetingRulesTests); taken off again, it goes back to review.
+        await (await w.Secretary.PostJson($"/api/v1/deliberation/meetings/{meetingId}/agenda", new { topicId })).ShouldBe(HttpStatusCode.OK);
+        await (await w.Secretary.DeleteAsync($"/api/v1/deliberation/meetings/{meetingId}/agenda/{topicId}")).ShouldBe(HttpStatusCode.OK);
         (await w.TopicAsync(topicId)).GetProperty("stage").GetString().ShouldBe("Review");
         var repsMeeting = await w.NewMeetingAsync(reps);
         await (await w.Secretary.PostJson($"/api/v1/deliberation/meetings/{repsMeeting}/agenda", new { topicId })).ShouldBe(HttpStatusCode.OK);

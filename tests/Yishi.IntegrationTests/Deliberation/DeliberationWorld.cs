@@ -102,7 +102,8 @@ public sealed class DeliberationWorld
         await (await Secretary.PostJson($"/api/v1/deliberation/meetings/{meetingId}/agenda", new { topicId })).ShouldBe(HttpStatusCode.OK);
         var m = (await MeetingAsync(meetingId)).GetProperty("meeting");
         m = await (await Secretary.PostJson($"/api/v1/deliberation/meetings/{meetingId}/publish-agenda", new { version = Version(m) })).ShouldBe(HttpStatusCode.OK);
-        await (await Secretary.PostJson($"/api/v1/deliberation/meetings/{meetingId}/open", new { version = Version(m) })).ShouldBe(HttpStatusCode.OK);
+        // Days before the announced start: an early start with a recorded reason (the meeting moves to now).
+        await (await Secretary.PostJson($"/api/v1/deliberation/meetings/{meetingId}/open", new { version = Version(m), earlyStartReason = "成员到齐，提前开会" })).ShouldBe(HttpStatusCode.OK);
         foreach (var (memberId, _) in Members.Take(present))
             await (await Secretary.PostJson($"/api/v1/deliberation/meetings/{meetingId}/attendance", new { memberId })).ShouldBe(HttpStatusCode.Created);
         return meetingId;

@@ -37,6 +37,26 @@ public class MeetingRulesTests
     }
 
     [Fact]
+    public void A_regular_meeting_opens_from_the_margin_before_its_start_and_earlier_only_with_a_reason_that_moves_it_to_now()
+    {
+        var margin = TimeSpan.FromHours(2);
+        var onTime = New();
+        onTime.PublishAgenda(1, 1, T0);
+        onTime.Open(1, Start - margin, margin).ShouldBeNull();
+        onTime.StartsAt.ShouldBe(Start);
+
+        var early = New();
+        early.PublishAgenda(1, 1, T0);
+        var at = Start - margin - TimeSpan.FromMinutes(1);
+        Should.Throw<RuleViolation>(() => early.Open(1, at, margin)).Code.ShouldBe("meeting.too_early");
+        early.Status.ShouldBe(MeetingStatus.AgendaPublished);
+        early.StartsAt.ShouldBe(Start);
+        early.Open(1, at, margin, "成员到齐，提前召开").ShouldBe(Start);
+        early.Status.ShouldBe(MeetingStatus.InSession);
+        early.StartsAt.ShouldBe(at);
+    }
+
+    [Fact]
     public void An_empty_agenda_is_not_published()
         => Should.Throw<RuleViolation>(() => New().PublishAgenda(1, 0, T0)).Code.ShouldBe("meeting.agenda_empty");
 

@@ -20,9 +20,12 @@ public class TopicStateMachineTests
     private static Resolution ResolutionOf(Topic t, bool passed)
         => new(District, t.AreaId, t.AreaPath, t.CouncilId, t.Id, Guid.NewGuid(), "YS-JY-2026-0001", t.Title, "同意", new VoteCount(9, 7, passed ? 5 : 2, passed ? 2 : 5, 0), passed, 5, T0);
 
+    private static Council TwoCommittee() => new(District, Guid.NewGuid(), "/d/s/c/", "两委会", CouncilKind.TwoCommittee, T0);
+
+    // Vital: every action is possible from some stage, forwarding to the representatives meeting too.
     private static Topic In(TopicStage stage)
     {
-        var t = New();
+        var t = New(vital: true);
         var c = Representatives();
         void Go(TopicStage s)
         {
@@ -69,6 +72,7 @@ public class TopicStateMachineTests
             case TopicAction.TasksDone: t.TasksDone(T0); break;
             case TopicAction.ReviewPassed: t.FollowUpReviewed(true, true, "满意", T0); break;
             case TopicAction.ReviewFailed: t.FollowUpReviewed(true, false, "居民不满意", T0); break;
+            case TopicAction.ForwardToRepresentatives: t.ForwardToRepresentatives(TwoCommittee(), c, "讨论后提交", T0); break;
         }
     }
 
@@ -139,16 +143,23 @@ public class TopicStateMachineTests
     }
 
     [Fact]
-    public void A_vital_interest_topic_goes_only_to_a_council_that_decides_vital_interests()
+    public void A_vital_interest_topic_is_discussed_by_any_council_but_decided_only_by_one_that_decides_vital_interests()
     {
         var t = New(vital: true);
         t.Accept(3, null, T0);
-        var twoCommittee = new Council(District, Guid.NewGuid(), "/d/s/c/", "两委会", CouncilKind.TwoCommittee, T0);
-        Should.Throw<RuleViolation>(() => t.PlaceOnAgenda(twoCommittee, MeetingOf(twoCommittee), null, T0)).Code.ShouldBe("topic.vital_interest_needs_representatives");
-        t.Stage.ShouldBe(TopicStage.Review);
+        var twoCommittee = TwoCommittee();
+        t.PlaceOnAgenda(twoCommittee, MeetingOf(twoCommittee), null, T0);
+        t.Stage.ShouldBe(TopicStage.Deliberation);
+        Should.Throw<RuleViolation>(() => t.RequireDecidableBy(twoCommittee)).Code.ShouldBe("topic.vital_interest_needs_representatives");
+        Should.Throw<RuleViolation>(() => t.ForwardToRepresentatives(twoCommittee, TwoCommittee(), null, T0)).Code.ShouldBe("topic.no_representatives_council");
         var reps = Representatives();
+        t.ForwardToRepresentatives(twoCommittee, reps, "讨论后提交", T0);
+        t.Stage.ShouldBe(TopicStage.Review);
+        t.CouncilId.ShouldBe(reps.Id);
+        t.RequireDecidableBy(reps);
         t.PlaceOnAgenda(reps, MeetingOf(reps), null, T0);
         t.Stage.ShouldBe(TopicStage.Deliberation);
+        Should.Throw<RuleViolation>(() => t.ForwardToRepresentatives(reps, reps, null, T0)).Code.ShouldBe("topic.forward_not_needed");
     }
 
     [Fact]

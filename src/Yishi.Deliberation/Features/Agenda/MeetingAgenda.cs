@@ -18,7 +18,7 @@ public sealed record PublishAgendaInput(int Version);
 public sealed record AgendaCandidate(Guid TopicId, string Title, bool VitalInterest, bool Urgent);
 
 /// <summary>
-/// Puts topics under review on a meeting's agenda (vital interests only on a council that decides them, urgent topics on
+/// Puts topics under review on a meeting's agenda (vital interests anywhere for discussion, decided only by a council that decides them; urgent topics on
 /// emergency meetings, the council's topic limit) and publishes the agenda in time (AgendaLeadDays before a regular meeting).
 /// </summary>
 public sealed class MeetingAgenda(YishiDbContext db, DeliberationAccess access, Notifier notifier)
@@ -77,7 +77,6 @@ public sealed class MeetingAgenda(YishiDbContext db, DeliberationAccess access, 
     {
         var on = await db.Set<AgendaItem>().Where(a => a.MeetingId == m.Id).Select(a => a.TopicId).ToListAsync(ct);
         var q = db.Set<Topic>().AsNoTracking().Where(t => t.Stage == TopicStage.Review && t.AreaPath.StartsWith(c.AreaPath) && !on.Contains(t.Id));
-        if (!c.DecidesVitalInterests) q = q.Where(t => !t.VitalInterest);
         if (m.Kind == MeetingKind.Emergency) q = q.Where(t => t.Urgent);
         return await q.OrderByDescending(t => t.Urgent).ThenBy(t => t.CreatedAt).Take(100)
             .Select(t => new AgendaCandidate(t.Id, t.Title, t.VitalInterest, t.Urgent)).ToListAsync(ct);

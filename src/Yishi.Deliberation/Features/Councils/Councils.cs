@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Yishi.Deliberation.Domain;
 using Yishi.Deliberation.Features.Access;
+using Yishi.Deliberation.Features.Schedule;
 using Yishi.Platform.Areas.Domain;
 using Yishi.Platform.Data;
 using Yishi.Platform.Rules;
@@ -47,7 +48,7 @@ public sealed record MemberView(Guid Id, Guid? UserId, Guid? ResidentId, string 
 public sealed record PersonOption(Guid UserId, string Name);
 
 /// <summary>Councils in an area: create, rules, regular meeting times, and members (history kept).</summary>
-public sealed class Councils(YishiDbContext db, AccessScope scope, DeliberationAccess access)
+public sealed class Councils(YishiDbContext db, AccessScope scope, DeliberationAccess access, Sequences sequences)
 {
     public async Task<CouncilView> CreateAsync(CreateCouncilInput input, CancellationToken ct = default)
     {
@@ -94,10 +95,39 @@ public sealed class Councils(YishiDbContext db, AccessScope scope, DeliberationA
         var recurrence = ParseRecurrence(input);
         var before = c.Recurrence.Kind.ToString();
         c.SetRecurrence(recurrence);
-        access.Audit.Record(c.DistrictId, "council.recurrence_changed", "council", c.Id, before,
-            $"{recurrence.Kind} {recurrence.Weekday} {recurrence.Days} +{recurrence.MonthOffset} {recurrence.TimeOfDay:HH\\:mm}");
+        var pattern = $"{recurrence.Kind} {recurrence.Weekday} {recurrence.Days} +{recurrence.MonthOffset} {recurrence.TimeOfDay:HH\\:mm}";
+        access.Audit.Record(c.DistrictId, "council.recurrence_changed", "council", c.Id, before, pattern);
+        var replaced = await FollowNewPatternAsync(c, ct);
         await db.SaveChangesAsync(ct);
+        // The cancelled meetings are replaced at once by the new pattern's (the schedule service would within minutes).
+        if (replaced) await MeetingSchedule.GenerateAsync(db, sequences, c, access.Now, access.Now + DeliberationSchedule.Horizon, access.UserId, ct);
         return await ViewAsync(c, ct);
+    }
+
+    /// <summary>
+    /// Generated meetings still without a published agenda follow the new pattern: those on a slot the new pattern no
+    /// longer has are cancelled with a recorded reason (their topics go back to review); the new slots are generated after.
+    /// Meetings with a published agenda are kept: residents were told, the secretary decides about them.
+    /// </summary>
+    private async Task<bool> FollowNewPatternAsync(Council c, CancellationToken ct)
+    {
+        var now = access.Now;
+        var stale = await db.Set<Meeting>().Where(m => m.CouncilId == c.Id && m.SlotKey != null && m.Kind == MeetingKind.Regular
+            && m.Status == MeetingStatus.Scheduled && m.StartsAt > now).ToListAsync(ct);
+        if (stale.Count == 0) return false;
+        var until = stale.Max(m => m.StartsAt).AddMinutes(1);
+        var keep = c.Recurrence.Occurrences(now, until).Select(MeetingSchedule.SlotKey).ToHashSet();
+        const string reason = "例会时间调整为新的规律，原定会议取消";
+        var cancelled = stale.Where(m => !keep.Contains(m.SlotKey!)).ToList();
+        foreach (var m in cancelled)
+        {
+            m.Cancel(reason, now);
+            var topicIds = await db.Set<AgendaItem>().Where(a => a.MeetingId == m.Id).Select(a => a.TopicId).ToListAsync(ct);
+            var topics = await db.Set<Topic>().Where(t => topicIds.Contains(t.Id) && t.Stage == TopicStage.Deliberation).ToListAsync(ct);
+            foreach (var t in topics) access.Record(t, t.SendBack($"会议 {m.Number} 取消：{reason}", now));
+            access.Audit.Record(m.DistrictId, "meeting.cancelled", "meeting", m.Id, MeetingStatus.Scheduled.ToString(), m.Status.ToString(), reason);
+        }
+        return cancelled.Count > 0;
     }
 
     internal static Recurrence ParseRecurrence(RecurrenceInput input)

@@ -16,7 +16,8 @@ public sealed record PublicResolution(Guid Id, string Number, string Council, st
     int For, int Against, int Abstain, ResolutionStatus Status, DateTime? NoticeEndsAt, TopicStage TopicStage, IReadOnlyList<PublicTask> Tasks,
     bool? ReviewPassed, string? ReviewNote);
 public sealed record PublicDeliberationView(Guid AreaId, string AreaName, IReadOnlyList<PublicMeeting> Upcoming,
-    IReadOnlyList<PublicResolution> UnderNotice, IReadOnlyList<PublicResolution> Implementing, IReadOnlyList<PublicResolution> Closed);
+    IReadOnlyList<PublicResolution> UnderNotice, IReadOnlyList<PublicResolution> Implementing, IReadOnlyList<PublicResolution> Closed,
+    IReadOnlyList<PublicMeeting> Held);
 
 /// <summary>
 /// The public portal's view of a community's deliberation: upcoming meetings with published agendas, resolutions
@@ -40,9 +41,14 @@ public sealed class PublicDeliberation(YishiDbContext db, TimeProvider clock)
 
         var meetings = await db.Set<Meeting>().IgnoreQueryFilters().AsNoTracking()
             .Where(m => m.DistrictId == district && councilIds.Contains(m.CouncilId) && m.StartsAt >= now && m.StartsAt <= now.AddDays(21)
-                && m.Status != MeetingStatus.Cancelled)
+                && (m.Status == MeetingStatus.Scheduled || m.Status == MeetingStatus.AgendaPublished))
             .OrderBy(m => m.StartsAt).Take(12).ToListAsync(ct);
-        var meetingIds = meetings.Select(m => m.Id).ToList();
+        // A meeting that was opened is held (or being held), whatever day it had been announced for: never "upcoming".
+        var held = await db.Set<Meeting>().IgnoreQueryFilters().AsNoTracking()
+            .Where(m => m.DistrictId == district && councilIds.Contains(m.CouncilId) && m.OpenedAt != null && m.OpenedAt >= now.AddDays(-21)
+                && (m.Status == MeetingStatus.InSession || m.Status == MeetingStatus.Adjourned))
+            .OrderByDescending(m => m.OpenedAt).Take(12).ToListAsync(ct);
+        var meetingIds = meetings.Concat(held).Select(m => m.Id).ToList();
         var agenda = await (from a in db.Set<AgendaItem>().IgnoreQueryFilters()
                             join t in db.Set<Topic>().IgnoreQueryFilters() on a.TopicId equals t.Id
                             where a.DistrictId == district && meetingIds.Contains(a.MeetingId)
@@ -50,6 +56,8 @@ public sealed class PublicDeliberation(YishiDbContext db, TimeProvider clock)
                             select new { a.MeetingId, t.Title }).ToListAsync(ct);
         var upcoming = meetings.Select(m => new PublicMeeting(m.Id, m.Number, councils[m.CouncilId], m.Kind, m.Form, m.Place, m.StartsAt,
             m.AgendaPublishedAt is null ? [] : agenda.Where(a => a.MeetingId == m.Id).Select(a => a.Title).ToList())).ToList();
+        var heldMeetings = held.Select(m => new PublicMeeting(m.Id, m.Number, councils[m.CouncilId], m.Kind, m.Form, m.Place, m.OpenedAt!.Value,
+            agenda.Where(a => a.MeetingId == m.Id).Select(a => a.Title).ToList())).ToList();
 
         var resolutions = await db.Set<Resolution>().IgnoreQueryFilters().AsNoTracking()
             .Where(r => r.DistrictId == district && r.AreaPath.StartsWith(path) && r.Passed
@@ -77,7 +85,8 @@ public sealed class PublicDeliberation(YishiDbContext db, TimeProvider clock)
         return new PublicDeliberationView(area.Id, area.Name, upcoming,
             mapped.Where(r => r.Status == ResolutionStatus.UnderNotice).ToList(),
             mapped.Where(r => r.Status == ResolutionStatus.Effective && r.TopicStage is TopicStage.Implementation or TopicStage.FollowUp).ToList(),
-            mapped.Where(r => r.Status == ResolutionStatus.Effective && r.TopicStage == TopicStage.Closed).Take(20).ToList());
+            mapped.Where(r => r.Status == ResolutionStatus.Effective && r.TopicStage == TopicStage.Closed).Take(20).ToList(),
+            heldMeetings);
     }
 
     public async Task<PublicResolution> ResolutionAsync(Guid id, CancellationToken ct = default)

@@ -28,12 +28,6 @@ public sealed class DeliberationSchedule(IServiceScopeFactory scopes, TimeProvid
             councils = (await db.Set<Council>().IgnoreQueryFilters().AsNoTracking()
                     .Where(c => !c.Archived && c.Recurrence.Kind != RecurrenceKind.None).Select(c => new { c.Id, c.DistrictId }).ToListAsync(ct))
                 .Select(c => (c.Id, c.DistrictId)).ToList();
-            var soon = now + RemindBefore;
-            due = (await db.Set<Meeting>().IgnoreQueryFilters().AsNoTracking()
-                    .Where(m => m.ReminderSentAt == null && m.StartsAt > now && m.StartsAt <= soon
-                        && (m.Status == MeetingStatus.Scheduled || m.Status == MeetingStatus.AgendaPublished))
-                    .OrderBy(m => m.StartsAt).Take(500).Select(m => new { m.Id, m.DistrictId }).ToListAsync(ct))
-                .Select(m => (m.Id, m.DistrictId)).ToList();
         }
         var generated = 0;
         foreach (var (id, districtId) in councils)
@@ -43,6 +37,17 @@ public sealed class DeliberationSchedule(IServiceScopeFactory scopes, TimeProvid
             var db = scope.ServiceProvider.GetRequiredService<YishiDbContext>();
             var council = await db.Set<Council>().FirstAsync(c => c.Id == id, ct);
             generated += await MeetingSchedule.GenerateAsync(db, scope.ServiceProvider.GetRequiredService<Sequences>(), council, now, now + Horizon, null, ct);
+        }
+        // Generated first, so a meeting made in this pass that starts within a day is reminded in the same pass.
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<YishiDbContext>();
+            var soon = now + RemindBefore;
+            due = (await db.Set<Meeting>().IgnoreQueryFilters().AsNoTracking()
+                    .Where(m => m.ReminderSentAt == null && m.StartsAt > now && m.StartsAt <= soon
+                        && (m.Status == MeetingStatus.Scheduled || m.Status == MeetingStatus.AgendaPublished))
+                    .OrderBy(m => m.StartsAt).Take(500).Select(m => new { m.Id, m.DistrictId }).ToListAsync(ct))
+                .Select(m => (m.Id, m.DistrictId)).ToList();
         }
         var reminded = 0;
         foreach (var (id, districtId) in due)

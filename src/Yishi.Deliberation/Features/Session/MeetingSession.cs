@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Yishi.Deliberation.Domain;
 using Yishi.Deliberation.Features.Access;
 using Yishi.Deliberation.Features.Schedule;
@@ -12,7 +13,9 @@ using Yishi.Platform.Rules;
 
 namespace Yishi.Deliberation.Features.Session;
 
-public sealed record SessionInput(int Version);
+public sealed record SessionInput(int Version, string? EarlyStartReason = null);
+
+public sealed record ForwardInput(string? Note);
 
 public sealed record CheckInInput(Guid? MemberId);
 
@@ -37,14 +40,19 @@ public sealed record ResolutionView(Guid Id, string Number, Guid TopicId, Guid M
 /// The meeting day: open and close the session, sign members in (the secretary, or the member by the QR code),
 /// discussion notes, votes (one per member per topic, enforced by a unique index), and closing the vote into a resolution.
 /// </summary>
-public sealed class MeetingSession(YishiDbContext db, Sequences sequences, DeliberationAccess access, IDeliberationHandoff handoff)
+public sealed class MeetingSession(YishiDbContext db, Sequences sequences, DeliberationAccess access, IDeliberationHandoff handoff, IOptions<MeetingOpeningOptions> opening)
 {
     public async Task<MeetingView> OpenAsync(Guid id, SessionInput input, CancellationToken ct = default)
     {
         var (m, _) = await access.MeetingForOfficerAsync(id, ct);
         Concurrency.Expect(m, input.Version);
         var from = m.Status;
-        m.Open(await db.Set<AgendaItem>().CountAsync(a => a.MeetingId == m.Id, ct), access.Now);
+        var reason = Check.OptionalText(input.EarlyStartReason, "EarlyStartReason", Meeting.ReasonMaxLength);
+        if (reason is { Length: < 4 } && m.IsEarly(access.Now, opening.Value.MeetingOpensBefore))
+            throw new InputInvalid("EarlyStartReason", "Meeting_EarlyReasonTooShort", typeof(MeetingRuleStrings));
+        var movedFrom = m.Open(await db.Set<AgendaItem>().CountAsync(a => a.MeetingId == m.Id, ct), access.Now, opening.Value.MeetingOpensBefore, reason);
+        if (movedFrom is { } announced)
+            access.Audit.Record(m.DistrictId, "meeting.started_early", "meeting", m.Id, ChinaTime.Format(announced), ChinaTime.Format(m.StartsAt), DeliberationAccess.Cap(reason));
         access.Audit.Record(m.DistrictId, "meeting.opened", "meeting", m.Id, from.ToString(), m.Status.ToString());
         await db.SaveChangesAsync(ct);
         return MeetingView.From(m);
@@ -168,6 +176,7 @@ public sealed class MeetingSession(YishiDbContext db, Sequences sequences, Delib
         var item = await db.Set<AgendaItem>().FirstOrDefaultAsync(a => a.MeetingId == m.Id && a.TopicId == topicId, ct) ?? throw new NotFound("agenda item");
         if (item.ResolutionId is not null) throw new RuleViolation("vote.closed", "Vote_Closed", null, typeof(DeliberationStrings));
         var t = await db.Set<Topic>().FirstAsync(x => x.Id == topicId, ct);
+        t.RequireDecidableBy(c);
         var text = Check.OptionalText(input.Text, "Text", Resolution.TextMaxLength);
         var reason = Check.OptionalText(input.Reason, "Reason", Topic.ReasonMaxLength);
         var activeMembers = await db.Set<CouncilMember>().Where(x => x.CouncilId == c.Id && x.EndedOn == null).Select(x => x.Id).ToListAsync(ct);
@@ -201,6 +210,27 @@ public sealed class MeetingSession(YishiDbContext db, Sequences sequences, Delib
         }
         await tx.CommitAsync(ct);
         return ResolutionView.From(r);
+    }
+
+    /// <summary>
+    /// A council that does not decide vital interests discussed a topic touching them: it goes to the community's
+    /// representatives meeting (back to review there, with the discussion notes), which decides it.
+    /// </summary>
+    public async Task<MeetingView> ForwardAsync(Guid id, Guid topicId, ForwardInput input, CancellationToken ct = default)
+    {
+        var (m, c) = await access.MeetingForOfficerAsync(id, ct);
+        m.RequireInSession();
+        var item = await db.Set<AgendaItem>().FirstOrDefaultAsync(a => a.MeetingId == m.Id && a.TopicId == topicId, ct) ?? throw new NotFound("agenda item");
+        if (item.ResolutionId is not null) throw new RuleViolation("vote.closed", "Vote_Closed", null, typeof(DeliberationStrings));
+        var t = await db.Set<Topic>().FirstAsync(x => x.Id == topicId, ct);
+        var note = Check.OptionalText(input.Note, "Note", Topic.ReasonMaxLength);
+        var candidates = await db.Set<Council>().Where(x => x.Kind == CouncilKind.Representatives && x.DecidesVitalInterests && !x.Archived).ToListAsync(ct);
+        var reps = candidates.Where(x => t.AreaPath.StartsWith(x.AreaPath, StringComparison.Ordinal)).OrderByDescending(x => x.AreaPath.Length).FirstOrDefault()
+            ?? throw new RuleViolation("topic.no_representatives_council", "Topic_NoRepresentativesCouncil", null, typeof(MeetingRuleStrings), 409);
+        access.Record(t, t.ForwardToRepresentatives(c, reps, $"{c.Name} {m.Number} 讨论后提交{reps.Name}决定" + (note is null ? "" : $"：{note}"), access.Now));
+        access.Audit.Record(m.DistrictId, "meeting.topic_forwarded", "meeting", m.Id, c.Id.ToString(), reps.Id.ToString(), t.Id.ToString());
+        await db.SaveChangesAsync(ct);
+        return MeetingView.From(m);
     }
 
     private async Task<string> NextNumberAsync(Guid districtId, CancellationToken ct)
@@ -237,6 +267,9 @@ public sealed class MeetingSession(YishiDbContext db, Sequences sequences, Delib
             var v = await h.VoteAsync(id, input, ct);
             return TypedResults.Created($"/api/v1/deliberation/meetings/{id}", v);
         }).WithSummary("Vote For/Against/Abstain on an agenda topic (a present member during the session; the secretary may record a member's vote with MemberId)");
+        g.MapPost("/meetings/{id:guid}/agenda/{topicId:guid}/forward", async (Guid id, Guid topicId, ForwardInput input, MeetingSession h, CancellationToken ct)
+                => TypedResults.Ok(await h.ForwardAsync(id, topicId, input, ct)))
+            .WithSummary("A council that does not decide vital interests forwards a discussed topic touching them to the representatives meeting (409 topic.forward_not_needed otherwise)");
         g.MapPost("/meetings/{id:guid}/agenda/{topicId:guid}/resolve", async (Guid id, Guid topicId, ResolveInput input, MeetingSession h, CancellationToken ct)
             => TypedResults.Ok(await h.ResolveAsync(id, topicId, input, ct)))
             .WithSummary("Close the vote: quorum check (409 meeting.no_quorum), then a resolution; passed → public notice, failed → rejected or back to review (BackToReview + Reason)");

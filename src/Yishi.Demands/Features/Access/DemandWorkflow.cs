@@ -56,12 +56,17 @@ public sealed class DemandWorkflow(YishiDbContext db, TimeProvider clock, AuditT
         foreach (var lead in _touched.ToList())
         {
             if (lead.CommonIssueId is not { } issueId || lead.Status is not (DemandStatus.Handled or DemandStatus.Closed)) continue;
-            var isLead = await db.Set<CommonIssue>().AnyAsync(c => c.Id == issueId && c.LeadDemandId == lead.Id, ct);
+            // A common issue created in this unit of work is not in the database yet.
+            var isLead = db.Set<CommonIssue>().Local.Any(c => c.Id == issueId && c.LeadDemandId == lead.Id)
+                || await db.Set<CommonIssue>().AnyAsync(c => c.Id == issueId && c.LeadDemandId == lead.Id, ct);
             if (!isLead) continue;
             var followingStates = lead.Status == DemandStatus.Handled
                 ? new[] { DemandStatus.Submitted, DemandStatus.InProgress, DemandStatus.Guidance, DemandStatus.AwaitingDeliberation }
                 : [DemandStatus.Handled];
             var members = await db.Set<Demand>().Where(m => m.CommonIssueId == issueId && m.Id != lead.Id && followingStates.Contains(m.Status)).ToListAsync(ct);
+            // Members merged in this unit of work are not in the database yet; the in-memory state is the one that counts.
+            members = members.Union(db.Set<Demand>().Local).Distinct()
+                .Where(m => m.CommonIssueId == issueId && m.Id != lead.Id && followingStates.Contains(m.Status)).ToList();
             foreach (var member in members)
             {
                 var change = member.FollowLead(lead, Now);

@@ -22,7 +22,7 @@ public sealed class ExemptFromDeliberation(DemandAccess access, AccessScope scop
         if (reason.Length < 4) throw new InputInvalid("Reason", "Demand_ExemptReasonTooShort", typeof(DemandStrings));
         var d = await access.LoadForViewAsync(id, ct);
         if (!await scope.CanAsync(DemandRoles.LevelPath(d.AreaPath, HandlingLevel.Community), DemandRoles.CanExempt, ct)) throw new Forbidden();
-        await access.EnsureNotFollowerAsync(d, ct);
+        // A member of a common issue may be exempted too: its lead's handling waits for it (十必议 holds for every member).
         Concurrency.Expect(d, input.Version);
         var change = d.ExemptFromDeliberation(reason, workflow.Now);
         workflow.Record(d, change);

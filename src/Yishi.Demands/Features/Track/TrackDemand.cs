@@ -39,6 +39,7 @@ public sealed class TrackDemand(YishiDbContext db, Access.DemandWorkflow workflo
         ["demand.closed_without_review"] = false,
         ["demand.dismissed"] = true,
         ["demand.merged"] = false,
+        ["demand.followed_common_issue"] = true,
     };
 
     public async Task<Demand> FindAsync(string? code, CancellationToken ct)
@@ -55,9 +56,14 @@ public sealed class TrackDemand(YishiDbContext db, Access.DemandWorkflow workflo
         var entries = await db.AuditEntries.IgnoreQueryFilters()
             .Where(a => a.DistrictId == d.DistrictId && a.EntityType == "demand" && a.EntityId == d.Id)
             .OrderBy(a => a.At).ThenBy(a => a.Id)
-            .Select(a => new { a.At, a.Action, a.Note }).ToListAsync(ct);
+            .Select(a => new { a.At, a.Action, a.To, a.Note }).ToListAsync(ct);
         var timeline = entries.Where(e => PublicActions.ContainsKey(e.Action))
-            .Select(e => new TimelineItem(e.At, e.Action, PublicActions[e.Action] ? e.Note : null)).ToList();
+            .Select(e => e.Action == "demand.followed_common_issue"
+                // A member of a common issue: handled with the lead's reply, then closed with it (销号).
+                ? e.To?.StartsWith(nameof(DemandStatus.Closed), StringComparison.Ordinal) == true
+                    ? new TimelineItem(e.At, "demand.closed_with_common_issue", null)
+                    : new TimelineItem(e.At, "demand.handled_with_common_issue", e.Note)
+                : new TimelineItem(e.At, e.Action, PublicActions[e.Action] ? e.Note : null)).ToList();
         var settings = await workflow.SettingsAsync(d.DistrictId, ct);
         var rateUntil = d.HandledAt?.AddDays(settings.RatingWindowDays);
         var canRate = d.Status == DemandStatus.Handled && d.RatedAt is null && rateUntil >= workflow.Now;

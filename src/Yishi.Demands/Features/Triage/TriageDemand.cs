@@ -5,8 +5,10 @@ using Microsoft.EntityFrameworkCore;
 using Yishi.Demands.Domain;
 using Yishi.Demands.Features.Access;
 using Yishi.Demands.Features.Settings;
+using Yishi.Platform.Audit;
 using Yishi.Platform.Data;
 using Yishi.Platform.Rules;
+using Yishi.Platform.Security;
 
 namespace Yishi.Demands.Features.Triage;
 
@@ -24,10 +26,14 @@ public enum TriageRoute
 
 public sealed record TriageDemandInput(
     Ownership? Ownership, bool Urgent, ContentCategory? ContentCategory, MustDeliberateCategory? MustDeliberate,
-    TriageRoute? Route, string? Reply, Guid? AssigneeUserId, Guid? UnitId, string? Note, int Version);
+    TriageRoute? Route, string? Reply, Guid? AssigneeUserId, Guid? UnitId, string? Note, int Version,
+    string? MustDeliberateChangeReason = null);
 
-/// <summary>三事分流 and the first decision on how to handle it, by whoever acts for the demand's current rung.</summary>
-public sealed class TriageDemand(YishiDbContext db, DemandAccess access, DemandWorkflow workflow)
+/// <summary>
+/// 三事分流 and the first decision on how to handle it, by whoever acts for the demand's current rung.
+/// Removing or changing a must-deliberate category already recorded is the community secretary's decision, with a reason.
+/// </summary>
+public sealed class TriageDemand(YishiDbContext db, DemandAccess access, DemandWorkflow workflow, AccessScope scope, AuditTrail audit)
 {
     public async Task<DemandView> HandleAsync(Guid id, TriageDemandInput input, CancellationToken ct = default)
     {
@@ -37,7 +43,20 @@ public sealed class TriageDemand(YishiDbContext db, DemandAccess access, DemandW
         var route = input.Route is { } r && Enum.IsDefined(r) ? r : throw new InputInvalid("Route", "Demand_RouteRequired", typeof(DemandStrings));
         var d = await access.LoadForActionAsync(id, ct);
         Concurrency.Expect(d, input.Version);
-        d.Classify(ownership, input.Urgent, input.ContentCategory, input.MustDeliberate);
+        string? changeReason = null;
+        var previousMustDeliberate = d.MustDeliberate;
+        if (d.ChangesMustDeliberate(input.MustDeliberate))
+        {
+            if (!await scope.CanAsync(DemandRoles.LevelPath(d.AreaPath, HandlingLevel.Community), DemandRoles.CanExempt, ct))
+                throw new RuleViolation("demand.must_deliberate_change_forbidden", "Demand_MustDeliberateChangeForbidden", "MustDeliberate", typeof(DemandRuleStrings), 403);
+            changeReason = Check.OptionalText(input.MustDeliberateChangeReason, "MustDeliberateChangeReason", 1000);
+            if (changeReason is not { Length: >= 4 })
+                throw new InputInvalid("MustDeliberateChangeReason", "Demand_MustDeliberateChangeReasonRequired", typeof(DemandRuleStrings));
+        }
+        d.Classify(ownership, input.Urgent, input.ContentCategory, input.MustDeliberate, changeReason);
+        if (changeReason is not null)
+            audit.Record(d.DistrictId, "demand.must_deliberate_changed", "demand", d.Id,
+                from: previousMustDeliberate?.ToString(), to: input.MustDeliberate?.ToString() ?? "none", note: changeReason);
         var classification = $"{ownership}/{input.ContentCategory}/{input.MustDeliberate}{(input.Urgent ? "/urgent" : "")}";
         DemandChange change;
         switch (route)
