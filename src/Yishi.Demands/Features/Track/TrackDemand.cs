@@ -57,7 +57,7 @@ public sealed class TrackDemand(YishiDbContext db, Access.DemandWorkflow workflo
             .OrderBy(a => a.At).ThenBy(a => a.Id)
             .Select(a => new { a.At, a.Action, a.Note }).ToListAsync(ct);
         var timeline = entries.Where(e => PublicActions.ContainsKey(e.Action))
-            .Select(e => new TimelineItem(e.At, e.Action, PublicActions[e.Action] ? e.Note : null)).ToList();
+            .Select(e => new TimelineItem(e.At, e.Action, PublicActions[e.Action] ? Ui.DemandLabels.HumanText(e.Note) : null)).ToList();
         var settings = await workflow.SettingsAsync(d.DistrictId, ct);
         var rateUntil = d.HandledAt?.AddDays(settings.RatingWindowDays);
         var canRate = d.Status == DemandStatus.Handled && d.RatedAt is null && rateUntil >= workflow.Now;
