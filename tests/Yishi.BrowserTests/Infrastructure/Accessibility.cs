@@ -64,8 +64,8 @@ public static class Accessibility
             // The app's CSP (script-src 'self') refuses an injected <script> tag, so the script is evaluated through the
             // DevTools protocol, which the page's CSP does not govern.
             var cdp = await page.Context.NewCDPSessionAsync(page);
+            // Left attached: detaching a session resets the page's emulation (print media) in Chromium.
             await cdp.SendAsync("Runtime.evaluate", new Dictionary<string, object> { ["expression"] = AxeSource.Value });
-            await cdp.DetachAsync();
         }
         var json = await page.EvaluateAsync<JsonElement>(Run);
         return json.Deserialize<List<Violation>>(Json) ?? [];

@@ -74,12 +74,13 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Print });
         try
         {
-            await ScreenshotAsync(page, name);
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotDir, name + ".png"), FullPage = true });
             foreach (var chrome in new[] { ".site-header", ".site-footer" })
                 if (await page.Locator(chrome).CountAsync() > 0)
                     (await page.Locator(chrome).IsVisibleAsync()).ShouldBeFalse($"{chrome} is printed on {page.Url}");
             foreach (var selector in mustShow)
                 (await page.Locator(selector).First.IsVisibleAsync()).ShouldBeTrue($"{selector} is not printed on {page.Url}");
+            await Accessibility.CheckAsync(page, name);
         }
         finally
         {
