@@ -142,6 +142,7 @@ public sealed class DeliberationCoreJourney(BrowserApp app)
         await sec.WaitForSelectorAsync("#print-minutes");
         (await sec.Locator("#print-minutes").InnerTextAsync()).ShouldContain("YS-JY-");
         await BrowserApp.ScreenshotAsync(sec, "del-10-minutes-print");
+        await BrowserApp.PrintScreenshotAsync(sec, "del-10b-minutes-print-media", "#print-minutes .record-head h1", "#print-minutes .record-sub");
 
         var member = await SignedInAsync("council-wenhua-1", phone: true);
         await member.GotoAsync("/deliberation/my");

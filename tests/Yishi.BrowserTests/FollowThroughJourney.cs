@@ -34,8 +34,7 @@ public sealed class FollowThroughJourney(BrowserApp app)
         await resident.ClickAsync("#objection-submit");
         await resident.WaitForSelectorAsync("#objection-done");
         (await resident.ContentAsync()).ShouldNotContain("13900007777");
-        await resident.EmulateMediaAsync(new() { Media = Media.Print });
-        await BrowserApp.ScreenshotAsync(resident, "ft-03-notice-print");
+        await BrowserApp.PrintScreenshotAsync(resident, "ft-03-notice-print", "#notice-sheet h1", "#notice-sheet .notice-sign");
 
         // The secretary answers it on the topic's implementation page.
         var jiangcheng = await SignedInAsync("sec-jiangcheng");

@@ -33,6 +33,7 @@ public sealed class LedgerJourney(BrowserApp app)
         await page.GotoAsync(page.Url.Split('?')[0] + "/print");
         await page.WaitForSelectorAsync("#print-record");
         await BrowserApp.ScreenshotAsync(page, "ledger-03-print");
+        await BrowserApp.PrintScreenshotAsync(page, "ledger-03b-print-media", "#print-record .record-head h1", "#record-code", ".record-signatures");
         if (await page.Locator("#reveal-form").CountAsync() > 0)
         {
             await page.ClickAsync("#reveal-submit");

@@ -71,9 +71,7 @@ public sealed class ServiceAreaJourney(BrowserApp app)
         var publicUrl = (await admin.Locator("#poster-url").InnerTextAsync()).Trim();
         publicUrl.ShouldEndWith($"/s/{areaId}");
         await BrowserApp.ScreenshotAsync(admin, "sa-02-poster");
-        await admin.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Print });
-        await BrowserApp.ScreenshotAsync(admin, "sa-03-poster-print");
-        await admin.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Screen });
+        await BrowserApp.PrintScreenshotAsync(admin, "sa-03-poster-print", "#poster-organiser", "#poster-qr svg");
 
         // 4. A resident scans the QR code on a phone: the public signboard, then sign in and ask for 代办.
         var phone = await app.NewPageAsync(phone: true);

@@ -174,7 +174,7 @@ internal sealed class DemoDemandSimulator(Guid districtId, DateTime now, Deadlin
     private void Record(DemoStory s, DateTime at, DemoActor actor, DemandChange change, string? extra = null)
     {
         var d = s.D;
-        Log(s, at, actor, "demand." + DemandWorkflow.Action(change.Action), $"{change.From}@{d.Level}", $"{change.To}@{d.Level}", DemandWorkflow.Join(change.Note, extra));
+        Log(s, at, actor, "demand." + DemandWorkflow.Action(change.Action), $"{change.From}@{change.FromLevel}", $"{change.To}@{d.Level}", DemandWorkflow.Join(change.Note, extra));
         d.SyncDue();
         d.Version++;
     }
@@ -530,7 +530,7 @@ internal sealed class DemoDemandSimulator(Guid districtId, DateTime now, Deadlin
                 : m.D.Status == DemandStatus.Handled;
             if (!follows) continue;
             var change = m.D.FollowLead(lead.D, at);
-            Log(m, at, actor, "demand.followed_common_issue", $"{change.From}@{m.D.Level}", $"{change.To}@{m.D.Level}", DemandWorkflow.Cap(change.Note));
+            Log(m, at, actor, "demand.followed_common_issue", $"{change.From}@{change.FromLevel}", $"{change.To}@{m.D.Level}", DemandWorkflow.Cap(change.Note));
             m.D.SyncDue();
             m.D.Version++;
             if (handled)

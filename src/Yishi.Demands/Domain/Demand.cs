@@ -4,7 +4,8 @@ using Yishi.Platform.Rules;
 namespace Yishi.Demands.Domain;
 
 /// <summary>One change of a demand, for its timeline (the audit trail).</summary>
-public sealed record DemandChange(DemandAction Action, DemandStatus From, DemandStatus To, string? Note);
+/// <summary>One state change; <paramref name="FromLevel"/> is the rung the demand stood on before it (an escalation moves it).</summary>
+public sealed record DemandChange(DemandAction Action, DemandStatus From, DemandStatus To, string? Note, HandlingLevel FromLevel);
 
 /// <summary>
 /// 民情/诉求: anything a resident raises. The aggregate guards every state change with
@@ -107,7 +108,7 @@ public sealed class Demand : IAreaPlaced, IVersioned
     {
         RequireAllowed(action);
         var to = DemandTransitions.Table[(Status, action)];
-        var change = new DemandChange(action, Status, to, note);
+        var change = new DemandChange(action, Status, to, note, Level);
         Status = to;
         return change;
     }

@@ -49,6 +49,30 @@ public static class DemandLabels
         return string.Join(" · ", note.Split(" | ").Select(part => Part(t, part)));
     }
 
+    /// <summary>
+    /// The words a person wrote in a timeline note, without the machine-written extras (classification
+    /// codes, rungs, ratings, timer kinds): what a resident may read on the public tracking page.
+    /// </summary>
+    public static string? HumanText(string? note)
+    {
+        if (string.IsNullOrEmpty(note)) return null;
+        var parts = note.Split(" | ").Where(p => !IsCode(p)).ToList();
+        return parts.Count == 0 ? null : string.Join(" ", parts);
+    }
+
+    private static bool IsCode(string part)
+    {
+        if (part.Length == 0) return true;
+        if (part.Split('→') is [var from, var to] && Enum.TryParse<HandlingLevel>(from, out _) && Enum.TryParse<HandlingLevel>(to, out _)) return true;
+        var word = part.Split(' ')[0];
+        if (int.TryParse(word, out _)) return false;
+        if (Enum.TryParse<Domain.Satisfaction>(part, out _) || Enum.TryParse<Domain.Ownership>(part, out _)) return true;
+        if (Enum.TryParse<Domain.Channel>(word, out _) && (word == part || part == word + " urgent")) return true;
+        if (part is "Acknowledge" or "Resolve") return true;
+        var segments = part.Split('/');
+        return segments.Length is 3 or 4 && Enum.TryParse<Domain.Ownership>(segments[0], out _);
+    }
+
     private static string Part(IStringLocalizer<DemandStrings> t, string part)
     {
         if (part.Split('→') is [var from, var to] && Enum.TryParse<HandlingLevel>(from, out var l1) && Enum.TryParse<HandlingLevel>(to, out var l2))

@@ -63,8 +63,35 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         return await context.NewPageAsync();
     }
 
-    public static Task ScreenshotAsync(IPage page, string name)
-        => page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotDir, name + ".png"), FullPage = true });
+    /// <summary>A full-page screenshot, then the accessibility gate (<see cref="Accessibility"/>) on the same page.</summary>
+    public static async Task ScreenshotAsync(IPage page, string name)
+    {
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotDir, name + ".png"), FullPage = true });
+        await Accessibility.CheckAsync(page, name);
+    }
+
+    /// <summary>
+    /// The page as printed (print media): a screenshot, the site header, menu and footer gone, and every one of
+    /// <paramref name="mustShow"/> (a record's own title, number, status, print time, signatures) still there.
+    /// </summary>
+    public static async Task PrintScreenshotAsync(IPage page, string name, params string[] mustShow)
+    {
+        await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Print });
+        try
+        {
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotDir, name + ".png"), FullPage = true });
+            foreach (var chrome in new[] { ".site-header", ".site-footer" })
+                if (await page.Locator(chrome).CountAsync() > 0)
+                    (await page.Locator(chrome).IsVisibleAsync()).ShouldBeFalse($"{chrome} is printed on {page.Url}");
+            foreach (var selector in mustShow)
+                (await page.Locator(selector).First.IsVisibleAsync()).ShouldBeTrue($"{selector} is not printed on {page.Url}");
+            await Accessibility.CheckAsync(page, name);
+        }
+        finally
+        {
+            await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Screen });
+        }
+    }
 
     public override async ValueTask DisposeAsync()
     {

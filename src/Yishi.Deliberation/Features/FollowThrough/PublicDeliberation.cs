@@ -63,6 +63,15 @@ public sealed class PublicDeliberation(YishiDbContext db, TimeProvider clock)
             .Where(r => r.DistrictId == district && r.AreaPath.StartsWith(path) && r.Passed
                 && (r.Status == ResolutionStatus.UnderNotice || r.Status == ResolutionStatus.Effective))
             .OrderByDescending(r => r.DecidedAt).Take(60).ToListAsync(ct);
+        // The issuer is the resolution's own council: a topic raised from a demand sits in a group (村民小组) while
+        // the council that decided it belongs to the community above, so it is not among the councils found by path.
+        var missingCouncils = resolutions.Select(r => r.CouncilId).Where(id => !councils.ContainsKey(id)).Distinct().ToList();
+        if (missingCouncils.Count > 0)
+        {
+            foreach (var c in await db.Set<Council>().IgnoreQueryFilters().AsNoTracking()
+                         .Where(c => c.DistrictId == district && missingCouncils.Contains(c.Id)).Select(c => new { c.Id, c.Name }).ToListAsync(ct))
+                councils[c.Id] = c.Name;
+        }
         var topicIds = resolutions.Select(r => r.TopicId).ToList();
         var stages = await db.Set<Topic>().IgnoreQueryFilters().AsNoTracking().Where(t => t.DistrictId == district && topicIds.Contains(t.Id))
             .ToDictionaryAsync(t => t.Id, t => t.Stage, ct);

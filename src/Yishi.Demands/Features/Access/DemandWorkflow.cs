@@ -37,7 +37,7 @@ public sealed class DemandWorkflow(YishiDbContext db, TimeProvider clock, AuditT
     {
         if (d.CommonIssueId is not null && !_touched.Contains(d)) _touched.Add(d);
         audit.Record(d.DistrictId, "demand." + Action(change.Action), "demand", d.Id,
-            from: $"{change.From}@{d.Level}", to: $"{change.To}@{d.Level}", note: Cap(Join(change.Note, extra)));
+            from: $"{change.From}@{change.FromLevel}", to: $"{change.To}@{d.Level}", note: Cap(Join(change.Note, extra)));
         Arm(d);
     }
 
@@ -71,7 +71,7 @@ public sealed class DemandWorkflow(YishiDbContext db, TimeProvider clock, AuditT
             {
                 var change = member.FollowLead(lead, Now);
                 audit.Record(member.DistrictId, "demand.followed_common_issue", "demand", member.Id,
-                    from: $"{change.From}@{member.Level}", to: $"{change.To}@{member.Level}", note: Cap(change.Note));
+                    from: $"{change.From}@{change.FromLevel}", to: $"{change.To}@{member.Level}", note: Cap(change.Note));
                 member.SyncDue();
                 NotifyReporter(member, member.Status == DemandStatus.Handled
                     ? $"您的诉求 {member.TrackingCode} 已随共性问题一并办理，请评价。" : $"您的诉求 {member.TrackingCode} 已随共性问题销号。");

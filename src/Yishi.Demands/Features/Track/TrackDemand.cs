@@ -62,8 +62,8 @@ public sealed class TrackDemand(YishiDbContext db, Access.DemandWorkflow workflo
                 // A member of a common issue: handled with the lead's reply, then closed with it (销号).
                 ? e.To?.StartsWith(nameof(DemandStatus.Closed), StringComparison.Ordinal) == true
                     ? new TimelineItem(e.At, "demand.closed_with_common_issue", null)
-                    : new TimelineItem(e.At, "demand.handled_with_common_issue", e.Note)
-                : new TimelineItem(e.At, e.Action, PublicActions[e.Action] ? e.Note : null)).ToList();
+                    : new TimelineItem(e.At, "demand.handled_with_common_issue", Ui.DemandLabels.HumanText(e.Note))
+                : new TimelineItem(e.At, e.Action, PublicActions[e.Action] ? Ui.DemandLabels.HumanText(e.Note) : null)).ToList();
         var settings = await workflow.SettingsAsync(d.DistrictId, ct);
         var rateUntil = d.HandledAt?.AddDays(settings.RatingWindowDays);
         var canRate = d.Status == DemandStatus.Handled && d.RatedAt is null && rateUntil >= workflow.Now;
