@@ -180,7 +180,8 @@ public sealed class AccountsJourney(BrowserApp app)
             await official.ClickAsync("#sign-in-submit");
             await official.WaitForSelectorAsync("#form-errors");
         }
-        (await official.Locator("#form-errors").InnerTextAsync()).ShouldContain("已锁定");
+        // A locked account answers like any failed sign-in (no account enumeration); the admin sees the lock.
+        (await official.Locator("#form-errors").InnerTextAsync()).ShouldContain("用户名或密码不正确");
 
         var admin = await SignedInAsync("admin", AdminPassword);
         await admin.GotoAsync($"/admin/accounts/{id}");
@@ -209,7 +210,7 @@ public sealed class AccountsJourney(BrowserApp app)
         await official.FillAsync("#user-name", userName);
         await official.FillAsync("#password", "Heli@2026new");
         await official.ClickAsync("#sign-in-submit");
-        (await official.Locator("#form-errors").InnerTextAsync()).ShouldContain("用户名或密码错误");
+        (await official.Locator("#form-errors").InnerTextAsync()).ShouldContain("用户名或密码不正确");
     }
 
     [Fact]

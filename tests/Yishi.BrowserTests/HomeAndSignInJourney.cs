@@ -30,7 +30,7 @@ public sealed class HomeAndSignInJourney(BrowserApp app)
         await page.FillAsync("#user-name", "admin");
         await page.FillAsync("#password", "wrong-password");
         await page.ClickAsync("#sign-in-submit");
-        (await page.Locator("#form-errors").InnerTextAsync()).ShouldContain("用户名或密码错误");
+        (await page.Locator("#form-errors").InnerTextAsync()).ShouldContain("用户名或密码不正确");
         (await page.InputValueAsync("#user-name")).ShouldBe("admin");
         await BrowserApp.ScreenshotAsync(page, "03-sign-in-error");
 

@@ -26,10 +26,16 @@ internal static class SaveGuard
             var field = property.Metadata.Name;
             InputRules.EnsureText(text, field);
             // Characters as PostgreSQL counts them (code points: a surrogate pair is one).
-            if (property.Metadata.GetMaxLength() is { } max && text.Length > max && CodePoints(text) > max)
+            // A column mapped explicitly to an unbounded type ("text", e.g. a stored roster preview) has no limit,
+            // even though the model-wide string convention gives every property a maximum length.
+            if (property.Metadata.GetMaxLength() is { } max && !Unbounded(property.Metadata) && text.Length > max && CodePoints(text) > max)
                 throw new InputInvalid(field, "Field_TooLong");
         }
     }
+
+    private static bool Unbounded(Microsoft.EntityFrameworkCore.Metadata.IProperty property)
+        => property.FindAnnotation(Microsoft.EntityFrameworkCore.Metadata.RelationalAnnotationNames.ColumnType)?.Value is string type
+            && !type.Contains('(', StringComparison.Ordinal);
 
     private static int CodePoints(string text)
     {

@@ -112,7 +112,7 @@ public abstract class HostTests(YishiApp app)
         var user = await d.UserAsync(Role.GridWorker, "S1/C1/G1");
         var problem = await (await app.Anonymous().PostJson("/api/v1/auth/sign-in", new { userName = user.UserName, password = "Wrong@12345" })).ShouldBe(HttpStatusCode.Unauthorized);
         problem.Code().ShouldBe("sign_in_failed");
-        problem.GetProperty("title").GetString().ShouldBe("用户名或密码错误。");
+        problem.GetProperty("title").GetString().ShouldBe("用户名或密码不正确，或账号暂时无法登录。");
         // Unknown users get exactly the same answer (no account enumeration).
         var unknown = await (await app.Anonymous().PostJson("/api/v1/auth/sign-in", new { userName = "nobody-" + Guid.NewGuid(), password = "Wrong@12345" })).ShouldBe(HttpStatusCode.Unauthorized);
         unknown.GetProperty("title").GetString().ShouldBe(problem.GetProperty("title").GetString());
