@@ -149,9 +149,10 @@ app.UseSwaggerUI(o =>
     o.RoutePrefix = "swagger";
 });
 
-app.MapGet("/culture", (string? c, string? r, HttpContext http) =>
+app.MapGet("/culture", async (string? c, string? r, HttpContext http) =>
 {
     var culture = c is "en" ? "en" : "zh-CN";
+    await CulturePreference.RememberAsync(http, culture);
     http.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
         CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
         new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true });

@@ -100,7 +100,7 @@ public sealed class NotificationsJourney(BrowserApp app)
             ("账户安全策略已更新：社区书记需启用两步验证。", "/admin/security"),
         })
         {
-            notifier.Notify(district.DistrictId, [user.Id], text, link);
+            await notifier.NotifyAsync(district.DistrictId, [user.Id], NotificationText.Literal(text), link);
             await db.SaveChangesAsync();
         }
         if (!withOutbox) return (userName, user.Id);

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Yishi.Demands.Domain;
 using Yishi.Demands.Features.Access;
 using Yishi.Platform.Data;
+using Yishi.Platform.Notifications;
 using Yishi.Platform.Rules;
 
 namespace Yishi.Demands.Contracts;
@@ -34,8 +35,12 @@ public interface IDeliberationHandoff
     /// <summary>回头议 at the council: passed closes the demand (Handled → Closed); failed reopens it.</summary>
     Task RecordFollowUpReviewAsync(Guid demandId, bool metExpectations, bool residentsSatisfied, string note, CancellationToken ct = default);
 
-    /// <summary>Tells the demand's reporter (in-app and, if the district texts reporters, SMS) about a step of the deliberation.</summary>
-    Task NotifyReporterAsync(Guid demandId, string text, CancellationToken ct = default);
+    /// <summary>
+    /// Tells the demand's reporter (in-app and, if the district texts reporters, SMS) about a step of the deliberation,
+    /// in the reporter's language. The template's <c>{trackingCode}</c> placeholder is filled with the demand's tracking code
+    /// unless the caller gave it.
+    /// </summary>
+    Task NotifyReporterAsync(Guid demandId, NotificationText text, CancellationToken ct = default);
 
     Task<IReadOnlyList<LinkedDemandState>> DescribeAsync(IReadOnlyCollection<Guid> demandIds, CancellationToken ct = default);
 }
@@ -55,7 +60,7 @@ internal sealed class DeliberationHandoff(YishiDbContext db, DemandWorkflow work
         var d = await db.Set<Demand>().FirstOrDefaultAsync(x => x.Id == demandId, ct) ?? throw new NotFound("demand");
         var change = d.RecordResolution(summary, await workflow.ResolveDueAsync(d, ct), workflow.Now);
         workflow.Record(d, change);
-        workflow.NotifyReporter(d, $"您的诉求 {d.TrackingCode} 已经议事形成决议，正在落实。");
+        await workflow.NotifyReporterAsync(d, DemandWorkflow.Text("Notify_Resolution", d.TrackingCode), ct);
         await workflow.CommitAsync(ct);
     }
 
@@ -64,8 +69,8 @@ internal sealed class DeliberationHandoff(YishiDbContext db, DemandWorkflow work
         var d = await LoadAsync(demandId, ct);
         var change = d.ReturnFromDeliberation(reason, await workflow.AcknowledgeDueAsync(d, ct), workflow.Now);
         workflow.Record(d, change);
-        await workflow.NotifyLevelAsync(d, $"诉求 {d.TrackingCode} 经议事退回，请重新分流办理", ct);
-        workflow.NotifyReporter(d, $"您的诉求 {d.TrackingCode} 经议事会讨论未立项，已退回社区继续办理。");
+        await workflow.NotifyLevelAsync(d, DemandWorkflow.Text("Notify_ReturnedLevel", d.TrackingCode), ct);
+        await workflow.NotifyReporterAsync(d, DemandWorkflow.Text("Notify_ReturnedReporter", d.TrackingCode), ct);
         await workflow.CommitAsync(ct);
     }
 
@@ -75,7 +80,7 @@ internal sealed class DeliberationHandoff(YishiDbContext db, DemandWorkflow work
         var change = d.Handle(summary, workflow.Now);
         workflow.Record(d, change);
         workflow.Touch(d);
-        workflow.NotifyReporter(d, $"您的诉求 {d.TrackingCode} 已按决议落实，请评价。");
+        await workflow.NotifyReporterAsync(d, DemandWorkflow.Text("Notify_Implemented", d.TrackingCode), ct);
         await workflow.CommitAsync(ct);
     }
 
@@ -85,16 +90,16 @@ internal sealed class DeliberationHandoff(YishiDbContext db, DemandWorkflow work
         var change = d.Review(metExpectations, residentsSatisfied, note, workflow.Now, await workflow.ResolveDueAsync(d, ct));
         workflow.Record(d, change, Features.Review.ReviewDemand.ReviewNote(metExpectations, residentsSatisfied));
         workflow.Touch(d);
-        workflow.NotifyReporter(d, d.Status == DemandStatus.Closed
-            ? $"您的诉求 {d.TrackingCode} 经回头议确认办结，已销号。"
-            : $"您的诉求 {d.TrackingCode} 经回头议认为未达预期，已重新办理。");
+        await workflow.NotifyReporterAsync(d, DemandWorkflow.Text(d.Status == DemandStatus.Closed ? "Notify_FollowUpClosed" : "Notify_FollowUpReopened", d.TrackingCode), ct);
         await workflow.CommitAsync(ct);
     }
 
-    public async Task NotifyReporterAsync(Guid demandId, string text, CancellationToken ct = default)
+    public async Task NotifyReporterAsync(Guid demandId, NotificationText text, CancellationToken ct = default)
     {
         var d = await LoadAsync(demandId, ct);
-        workflow.NotifyReporter(d, text);
+        if (!text.Args.ContainsKey("trackingCode"))
+            text = text with { Args = new Dictionary<string, object?>(text.Args) { ["trackingCode"] = d.TrackingCode } };
+        await workflow.NotifyReporterAsync(d, text, ct);
         await db.SaveChangesAsync(ct);
     }
 

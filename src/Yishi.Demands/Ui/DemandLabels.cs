@@ -69,6 +69,7 @@ public static class DemandLabels
         if (Enum.TryParse<Domain.Satisfaction>(part, out _) || Enum.TryParse<Domain.Ownership>(part, out _)) return true;
         if (Enum.TryParse<Domain.Channel>(word, out _) && (word == part || part == word + " urgent")) return true;
         if (part is "Acknowledge" or "Resolve") return true;
+        if (PhotoCount(part) is not null) return true;
         var segments = part.Split('/');
         return segments.Length is 3 or 4 && Enum.TryParse<Domain.Ownership>(segments[0], out _);
     }
@@ -82,6 +83,7 @@ public static class DemandLabels
         if (Enum.TryParse<Domain.Channel>(part.Split(' ')[0], out var ch) && !int.TryParse(part.Split(' ')[0], out _))
             return t.Channel(ch) + (part.EndsWith(" urgent", StringComparison.Ordinal) ? " · " + t["Field_Urgent"] : "");
         if (part is "Acknowledge" or "Resolve") return t[$"Timer_{part}"];
+        if (PhotoCount(part) is { } photos) return t["Timeline_PhotoCount", photos];
         var segments = part.Split('/');
         if (segments.Length is 3 or 4 && Enum.TryParse<Domain.Ownership>(segments[0], out var o))
         {
@@ -93,4 +95,14 @@ public static class DemandLabels
         }
         return part;
     }
+
+    /// <summary>The photo count of a "photos added" note ("photos:2"; older notes were written "2 张"), shown in the reader's language.</summary>
+    private static int? PhotoCount(string part)
+    {
+        var digits = part.StartsWith(PhotoNotePrefix, StringComparison.Ordinal) ? part[PhotoNotePrefix.Length..]
+            : part.EndsWith(" 张", StringComparison.Ordinal) ? part[..^2] : null;
+        return int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : null;
+    }
+
+    public const string PhotoNotePrefix = "photos:";
 }

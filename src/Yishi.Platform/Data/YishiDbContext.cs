@@ -43,6 +43,7 @@ public sealed class YishiDbContext(DbContextOptions<YishiDbContext> options, Req
             b.Property(u => u.UserName).HasMaxLength(64);
             b.Property(u => u.NormalizedUserName).HasMaxLength(64);
             b.Property(u => u.PhoneNumber).HasMaxLength(20);
+            b.Property(u => u.PreferredCulture).HasMaxLength(10);
             b.HasIndex(u => new { u.DistrictId, u.Kind });
             b.HasIndex(u => new { u.DistrictId, u.PhoneNumber });
         });

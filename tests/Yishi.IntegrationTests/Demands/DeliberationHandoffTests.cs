@@ -4,6 +4,7 @@ using Yishi.Demands.Contracts;
 using Yishi.Demands.Domain;
 using Yishi.IntegrationTests.Infrastructure;
 using Yishi.Platform.Accounts.Domain;
+using Yishi.Platform.Notifications;
 using Yishi.Platform.Rules;
 
 namespace Yishi.IntegrationTests.Demands;
@@ -49,7 +50,7 @@ public abstract class DeliberationHandoffTests(YishiApp app)
         await Handoff(w, h => h.RecordResolutionAsync(id, "代表会议决议：加装电梯，费用按楼层分摊"));
         (await w.LoadAsync(id)).Status.ShouldBe(DemandStatus.InProgress);
         (await w.LoadAsync(id)).DeliberatedAt.ShouldNotBeNull();
-        await Handoff(w, h => h.NotifyReporterAsync(id, "议题已进入实施，进展在公示栏公开。"));
+        await Handoff(w, h => h.NotifyReporterAsync(id, NotificationText.Literal("议题已进入实施，进展在公示栏公开。")));
         await Handoff(w, h => h.RecordImplementedAsync(id, "电梯已安装并通过验收"));
         (await w.LoadAsync(id)).Status.ShouldBe(DemandStatus.Handled);
         await Handoff(w, h => h.RecordFollowUpReviewAsync(id, true, true, "回头议：居民满意"));

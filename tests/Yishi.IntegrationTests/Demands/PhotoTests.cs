@@ -113,6 +113,27 @@ public abstract class PhotoTests(YishiApp app)
         await (await anon.PostAsync($"/api/v1/demands/track/{code}/photos", Form([.. Enumerable.Range(0, 6).Select(i => (Png, $"{i}.png", "image/png"))]))).ShouldBe(HttpStatusCode.OK);
         (await (await anon.PostAsync($"/api/v1/demands/track/{code}/photos", Form((Png, "7.png", "image/png")))).ShouldBe(HttpStatusCode.Conflict)).Code().ShouldBe("demand.photo_limit");
     }
+
+    [Fact]
+    public async Task The_timeline_names_the_photo_count_in_the_readers_language()
+    {
+        var w = await DemandWorld.CreateAsync(app);
+        var (id, code) = await w.SubmitAsync();
+        await (await app.Anonymous().PostAsync($"/api/v1/demands/track/{code}/photos", Form((PhotoAssertions.PhonePhoto, "roof.jpg", "image/jpeg")))).ShouldBe(HttpStatusCode.OK);
+        var secretary = await w.D.ClientAsync(Role.CommunitySecretary, "S1/C1");
+
+        async Task<string> EntryAsync(string query)
+        {
+            var html = await (await secretary.GetAsync($"/demands/{id}{query}")).Content.ReadAsStringAsync();
+            var entry = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(html).QuerySelector("li[data-action='demand.photos_added']");
+            entry.ShouldNotBeNull(html);
+            return entry.TextContent;
+        }
+        (await EntryAsync("")).ShouldContain("1 张");
+        var english = await EntryAsync("?culture=en&ui-culture=en");
+        english.ShouldContain("1 photo(s)");
+        english.ShouldNotContain("张");
+    }
 }
 
 public sealed class PhotoTests_Sqlite(SqliteApp app) : PhotoTests(app), IClassFixture<SqliteApp>;

@@ -23,7 +23,7 @@ public abstract class NotificationTests(YishiApp app)
             await app.InScopeAsync(districtId, async sp =>
             {
                 var db = sp.GetRequiredService<YishiDbContext>();
-                sp.GetRequiredService<Notifier>().Notify(districtId, [userId], $"{prefix}{i}", $"/demands/{i}");
+                await sp.GetRequiredService<Notifier>().NotifyAsync(districtId, [userId], NotificationText.Literal($"{prefix}{i}"), $"/demands/{i}");
                 ids.Add(db.ChangeTracker.Entries<Notification>().Single().Entity.Id);
                 await db.SaveChangesAsync();
             });

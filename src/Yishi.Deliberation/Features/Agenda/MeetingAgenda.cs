@@ -67,7 +67,8 @@ public sealed class MeetingAgenda(YishiDbContext db, DeliberationAccess access, 
         m.PublishAgenda(c.AgendaLeadDays, items, access.Now);
         access.Audit.Record(m.DistrictId, "meeting.agenda_published", "meeting", m.Id, MeetingStatus.Scheduled.ToString(), m.Status.ToString());
         var users = await db.Set<CouncilMember>().Where(x => x.CouncilId == c.Id && x.EndedOn == null && x.UserId != null).Select(x => x.UserId!.Value).ToListAsync(ct);
-        notifier.Notify(m.DistrictId, users, $"{c.Name} {m.Number}（{ChinaTime.Format(m.StartsAt)}）议程已公布。", $"/deliberation/meetings/{m.Id}");
+        await notifier.NotifyAsync(m.DistrictId, users, NotificationText.Of<DeliberationStrings>("Notify_AgendaPublished",
+            ("council", c.Name), ("meeting", m.Number), ("startsAt", ChinaTime.Format(m.StartsAt))), $"/deliberation/meetings/{m.Id}", ct: ct);
         await db.SaveChangesAsync(ct);
         return MeetingView.From(m);
     }

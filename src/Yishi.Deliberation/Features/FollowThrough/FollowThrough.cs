@@ -8,6 +8,7 @@ using Yishi.Deliberation.Domain;
 using Yishi.Deliberation.Features.Access;
 using Yishi.Demands.Contracts;
 using Yishi.Platform.Data;
+using Yishi.Platform.Notifications;
 using Yishi.Platform.Rules;
 
 namespace Yishi.Deliberation.Features.FollowThrough;
@@ -68,7 +69,7 @@ public sealed partial class FollowThrough(YishiDbContext db, DeliberationAccess 
         {
             r.Withdraw(answer, access.Now);
             access.Record(t, t.ObjectionUpheld(answer, access.Now));
-            await NotifyDemandsAsync(t.Id, code => $"您的诉求 {code} 相关决议公示期间异议成立，议题将重新审议。", ct);
+            await NotifyDemandsAsync(t.Id, NotificationText.Of<DeliberationStrings>("Notify_ObjectionUpheld"), ct);
         }
         await db.SaveChangesAsync(ct);
         return View(o);
@@ -91,7 +92,7 @@ public sealed partial class FollowThrough(YishiDbContext db, DeliberationAccess 
             access.Record(t, t.NoticeEnded(now));
             access.Audit.Record(r.DistrictId, "resolution.effective", "resolution", r.Id, from: nameof(ResolutionStatus.UnderNotice), to: nameof(ResolutionStatus.Effective));
             await db.SaveChangesAsync(ct);
-            await NotifyDemandsAsync(t.Id, code => $"您的诉求 {code} 相关决议 {r.Number} 公示期满已生效，进入落实阶段。", ct);
+            await NotifyDemandsAsync(t.Id, NotificationText.Of<DeliberationStrings>("Notify_ResolutionInForce", ("resolution", r.Number)), ct);
         }
         return due.Count;
     }
@@ -198,9 +199,9 @@ public sealed partial class FollowThrough(YishiDbContext db, DeliberationAccess 
         return await handoff.DescribeAsync(ids, ct);
     }
 
-    private async Task NotifyDemandsAsync(Guid topicId, Func<string, string> text, CancellationToken ct)
+    private async Task NotifyDemandsAsync(Guid topicId, NotificationText text, CancellationToken ct)
     {
-        foreach (var d in await LinkedAsync(topicId, ct)) await handoff.NotifyReporterAsync(d.Id, text(d.TrackingCode), ct);
+        foreach (var d in await LinkedAsync(topicId, ct)) await handoff.NotifyReporterAsync(d.Id, text, ct);
     }
 
     internal static TaskView View(ImplementationTask x, DateOnly today) => new(x.Id, x.TopicId, x.Title, x.OwnerUserId, x.OwnerName, x.DueOn,

@@ -90,7 +90,9 @@ public sealed class DeliberationSchedule(IServiceScopeFactory scopes, TimeProvid
         var m = await db.Set<Meeting>().AsNoTracking().FirstAsync(x => x.Id == meetingId, ct);
         var council = await db.Set<Council>().AsNoTracking().FirstAsync(c => c.Id == m.CouncilId, ct);
         var users = await db.Set<CouncilMember>().Where(x => x.CouncilId == m.CouncilId && x.EndedOn == null && x.UserId != null).Select(x => x.UserId!.Value).ToListAsync(ct);
-        notifier.Notify(districtId, users, $"会议提醒：{council.Name} {m.Number} 将于 {ChinaTime.Format(m.StartsAt)} 在{m.Place ?? "约定地点"}召开。", $"/deliberation/meetings/{m.Id}");
+        await notifier.NotifyAsync(districtId, users, NotificationText.Of<DeliberationStrings>("Notify_MeetingReminder",
+            ("council", council.Name), ("meeting", m.Number), ("startsAt", ChinaTime.Format(m.StartsAt)),
+            ("place", m.Place is { } place ? place : NotificationText.Of<DeliberationStrings>("Notify_MeetingPlaceUnset"))), $"/deliberation/meetings/{m.Id}", ct: ct);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return true;

@@ -6,6 +6,7 @@ using Yishi.Deliberation.Domain;
 using Yishi.Deliberation.Features.Access;
 using Yishi.Demands.Contracts;
 using Yishi.Platform.Data;
+using Yishi.Platform.Notifications;
 using Yishi.Platform.Rules;
 using Yishi.Platform.Security;
 
@@ -127,7 +128,8 @@ public sealed class Topics(YishiDbContext db, AccessScope scope, DeliberationAcc
         access.RecordNote(t, "created", string.Join("、", awaiting.Select(a => a.TrackingCode)));
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await db.SaveChangesAsync(ct);
-        foreach (var a in awaiting) await handoff.NotifyReporterAsync(a.Id, $"您的诉求 {a.TrackingCode} 已立为议题，将提交{c.Name}审议。", ct);
+        foreach (var a in awaiting)
+            await handoff.NotifyReporterAsync(a.Id, NotificationText.Of<DeliberationStrings>("Notify_DemandTopic", ("trackingCode", a.TrackingCode), ("council", c.Name)), ct);
         await tx.CommitAsync(ct);
         return TopicView.From(t);
     }

@@ -73,8 +73,7 @@ public sealed class DemandWorkflow(YishiDbContext db, TimeProvider clock, AuditT
                 audit.Record(member.DistrictId, "demand.followed_common_issue", "demand", member.Id,
                     from: $"{change.From}@{change.FromLevel}", to: $"{change.To}@{member.Level}", note: Cap(change.Note));
                 member.SyncDue();
-                NotifyReporter(member, member.Status == DemandStatus.Handled
-                    ? $"您的诉求 {member.TrackingCode} 已随共性问题一并办理，请评价。" : $"您的诉求 {member.TrackingCode} 已随共性问题销号。");
+                await NotifyReporterAsync(member, Text(member.Status == DemandStatus.Handled ? "Notify_CommonHandled" : "Notify_CommonClosed", member.TrackingCode), ct);
             }
         }
         _touched.Clear();
@@ -91,7 +90,7 @@ public sealed class DemandWorkflow(YishiDbContext db, TimeProvider clock, AuditT
     }
 
     /// <summary>In-app notification to the officials who act for the demand's current rung.</summary>
-    public async Task NotifyLevelAsync(Demand d, string text, CancellationToken ct = default)
+    public async Task NotifyLevelAsync(Demand d, NotificationText text, CancellationToken ct = default)
     {
         List<Guid> users;
         if (d.Level == HandlingLevel.Department)
@@ -105,27 +104,31 @@ public sealed class DemandWorkflow(YishiDbContext db, TimeProvider clock, AuditT
             var roles = Enum.GetValues<Role>().Where(r => DemandRoles.ActsAt(r, d.Level)).ToList();
             users = await notifier.UsersActingForAsync(d.DistrictId, DemandRoles.LevelPath(d.AreaPath, d.Level), roles, ct);
         }
-        notifier.Notify(d.DistrictId, users, text, $"/demands/{d.Id}");
+        await notifier.NotifyAsync(d.DistrictId, users, text, $"/demands/{d.Id}", ct: ct);
     }
 
     /// <summary>
     /// The reporter's account (in-app) and, when the demand left a contact phone and the district texts reporters,
     /// an SMS with the same words (they name the tracking code only) and the tracking link.
     /// </summary>
-    public void NotifyReporter(Demand d, string text)
-        => notifier.Notify(d.DistrictId, d.ReporterUserId is { } reporter ? [reporter] : [], text, $"/track/{d.TrackingCode}", smsTo: d.ContactPhone);
+    public Task NotifyReporterAsync(Demand d, NotificationText text, CancellationToken ct = default)
+        => notifier.NotifyAsync(d.DistrictId, d.ReporterUserId is { } reporter ? [reporter] : [], text, $"/track/{d.TrackingCode}", smsTo: d.ContactPhone, ct: ct);
+
+    /// <summary>A notification template from the Demands strings naming the demand's tracking code.</summary>
+    public static NotificationText Text(string key, string trackingCode) => NotificationText.Of<DemandStrings>(key, ("trackingCode", trackingCode));
 
     /// <summary>Tells the reporter which rung now handles the demand (the department is not named, as on the tracking page).</summary>
-    public void NotifyReporterOfLevel(Demand d)
+    public Task NotifyReporterOfLevelAsync(Demand d, CancellationToken ct = default)
     {
         var level = d.Level switch
         {
-            HandlingLevel.Council => "议事会",
-            HandlingLevel.Community => "社区",
-            HandlingLevel.Street => "街道",
-            _ => "区职能部门",
+            HandlingLevel.Council => "NotifyLevel_Council",
+            HandlingLevel.Community => "NotifyLevel_Community",
+            HandlingLevel.Street => "NotifyLevel_Street",
+            _ => "NotifyLevel_Department",
         };
-        NotifyReporter(d, $"您的诉求 {d.TrackingCode} 已提交至{level}办理。");
+        return NotifyReporterAsync(d, NotificationText.Of<DemandStrings>("Notify_ReporterLevel",
+            ("trackingCode", d.TrackingCode), ("level", NotificationText.Of<DemandStrings>(level))), ct);
     }
 
     internal static string Action(DemandAction a) => a switch

@@ -52,7 +52,7 @@ public sealed class CommonIssues(YishiDbContext db, DemandAccess access, DemandW
         {
             m.JoinCommonIssue(issue.Id);
             audit.Record(m.DistrictId, "demand.merged", "demand", m.Id, to: issue.Id.ToString(), note: $"并入 {lead.TrackingCode}：{title}");
-            workflow.NotifyReporter(m, $"您的诉求 {m.TrackingCode} 已与同类问题合并办理，进度将同步更新。");
+            await workflow.NotifyReporterAsync(m, DemandWorkflow.Text("Notify_Merged", m.TrackingCode), ct);
         }
         // A lead that is already handled passes its result on at once.
         workflow.Touch(lead);

@@ -67,17 +67,17 @@ public sealed class DeadlineSweep(IServiceScopeFactory scopes, TimeProvider cloc
                 && d.Status != DemandStatus.Guidance;
             if (canClimb)
             {
-                await workflow.NotifyLevelAsync(d, $"民情 {d.TrackingCode} {reason}至上一级。", ct);
+                await workflow.NotifyLevelAsync(d, DemandWorkflow.Text($"Notify_AutoUp_{timer.Kind}", d.TrackingCode), ct);
                 var change = d.Escalate(reason, d.UnitId, now, now, automatic: true);
                 d.AcknowledgeDueAt = await workflow.AcknowledgeDueAsync(d, ct);
                 workflow.Record(d, change, timer.Kind.ToString());
-                await workflow.NotifyLevelAsync(d, $"民情 {d.TrackingCode} {reason}至本级，请及时受理。", ct);
-                workflow.NotifyReporterOfLevel(d);
+                await workflow.NotifyLevelAsync(d, DemandWorkflow.Text($"Notify_AutoHere_{timer.Kind}", d.TrackingCode), ct);
+                await workflow.NotifyReporterOfLevelAsync(d, ct);
             }
             else
             {
                 workflow.RecordNote(d, "demand.overdue", timer.Kind.ToString());
-                await workflow.NotifyLevelAsync(d, $"民情 {d.TrackingCode} 已超期，请尽快办理。", ct);
+                await workflow.NotifyLevelAsync(d, DemandWorkflow.Text("Notify_Overdue", d.TrackingCode), ct);
             }
         }
         await workflow.CommitAsync(ct);

@@ -26,8 +26,8 @@ public sealed class EscalateDemand(YishiDbContext db, DemandAccess access, Deman
         var from = d.Level;
         var change = d.Escalate(reason, input.UnitId, await workflow.AcknowledgeDueAsync(d, ct), workflow.Now);
         workflow.Record(d, change, $"{from}→{d.Level}");
-        await workflow.NotifyLevelAsync(d, $"民情 {d.TrackingCode} 已上报至本级，请及时受理。", ct);
-        workflow.NotifyReporterOfLevel(d);
+        await workflow.NotifyLevelAsync(d, DemandWorkflow.Text("Notify_EscalatedHere", d.TrackingCode), ct);
+        await workflow.NotifyReporterOfLevelAsync(d, ct);
         await workflow.CommitAsync(ct);
         return DemandView.From(d);
     }
@@ -41,7 +41,7 @@ public sealed class EscalateDemand(YishiDbContext db, DemandAccess access, Deman
         await RequireUnitAsync(unitId, ct);
         var change = d.Refer(unitId, reason, await workflow.AcknowledgeDueAsync(d, ct), workflow.Now);
         workflow.Record(d, change);
-        await workflow.NotifyLevelAsync(d, $"民情 {d.TrackingCode} 已转至本部门，请及时受理。", ct);
+        await workflow.NotifyLevelAsync(d, DemandWorkflow.Text("Notify_TransferredHere", d.TrackingCode), ct);
         await workflow.CommitAsync(ct);
         return DemandView.From(d);
     }

@@ -24,7 +24,7 @@ public sealed class HandleDemand(DemandAccess access, DemandWorkflow workflow)
         Concurrency.Expect(d, input.Version);
         var change = d.Handle(reply, workflow.Now);
         workflow.Record(d, change);
-        workflow.NotifyReporter(d, $"您的诉求 {d.TrackingCode} 已办理，请评价。");
+        await workflow.NotifyReporterAsync(d, DemandWorkflow.Text("Notify_Handled", d.TrackingCode), ct);
         await workflow.CommitAsync(ct);
         return DemandView.From(d);
     }

@@ -37,7 +37,7 @@ public sealed class DemandPhotos(YishiDbContext db, DemandAccess access, TrackDe
             throw new RuleViolation("demand.photo_limit", "Photo_TooMany", "Photos", typeof(DemandStrings), 409, DemandPhoto.MaxPerDemand);
         var rows = photos.Select(p => new DemandPhoto(d.DistrictId, d.Id, p, request.UserId, workflow.Now)).ToList();
         db.Set<DemandPhoto>().AddRange(rows);
-        workflow.RecordNote(d, "demand.photos_added", $"{rows.Count} 张");
+        workflow.RecordNote(d, "demand.photos_added", Ui.DemandLabels.PhotoNotePrefix + rows.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
         await db.SaveChangesAsync(ct);
         return new PhotosAdded(rows.Select(r => r.Id).ToList(), existing + rows.Count);
     }

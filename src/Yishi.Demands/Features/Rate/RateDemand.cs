@@ -32,7 +32,7 @@ public sealed class RateDemand(YishiDbContext db, TrackDemand track, DemandWorkf
         if (isMember && satisfaction == Satisfaction.Dissatisfied) d.LeaveCommonIssue(); // handled on its own from now on
         workflow.Record(d, change, satisfaction.ToString());
         if (satisfaction == Satisfaction.Dissatisfied)
-            await workflow.NotifyLevelAsync(d, $"民情 {d.TrackingCode} 群众不满意，已重新打开。", ct);
+            await workflow.NotifyLevelAsync(d, DemandWorkflow.Text("Notify_Dissatisfied", d.TrackingCode), ct);
         await workflow.CommitAsync(ct);
         return await track.HandleAsync(code, ct);
     }

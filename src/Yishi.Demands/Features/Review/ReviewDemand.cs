@@ -25,8 +25,8 @@ public sealed class ReviewDemand(DemandAccess access, DemandWorkflow workflow)
         Concurrency.Expect(d, input.Version);
         var change = d.Review(input.MetExpectations, input.ResidentsSatisfied, note, workflow.Now, await workflow.ResolveDueAsync(d, ct));
         workflow.Record(d, change, ReviewNote(input.MetExpectations, input.ResidentsSatisfied));
-        workflow.NotifyReporter(d, d.Status == DemandStatus.Closed ? $"您的诉求 {d.TrackingCode} 已回访并销号。" : $"您的诉求 {d.TrackingCode} 回访未通过，已重新办理。");
-        if (d.Status != DemandStatus.Closed) await workflow.NotifyLevelAsync(d, $"民情 {d.TrackingCode} 回头议未通过，已重新打开。", ct);
+        await workflow.NotifyReporterAsync(d, DemandWorkflow.Text(d.Status == DemandStatus.Closed ? "Notify_ReviewClosed" : "Notify_ReviewReopenedReporter", d.TrackingCode), ct);
+        if (d.Status != DemandStatus.Closed) await workflow.NotifyLevelAsync(d, DemandWorkflow.Text("Notify_ReviewReopened", d.TrackingCode), ct);
         await workflow.CommitAsync(ct);
         return DemandView.From(d);
     }

@@ -69,7 +69,7 @@ public sealed class SubmitDemand(YishiDbContext db, RequestContext request, Acce
         if (key is not null) db.Set<IdempotentSubmission>().Add(new IdempotentSubmission(idemScope, key, hash, area.DistrictId, demand.Id, workflow.Now));
         workflow.Arm(demand);
         workflow.RecordNote(demand, "demand.submitted", $"{channel}{(input.Urgent ? " urgent" : "")}");
-        await workflow.NotifyLevelAsync(demand, $"新民情 {code}", ct);
+        await workflow.NotifyLevelAsync(demand, DemandWorkflow.Text("Notify_Submitted", code), ct);
         try
         {
             await db.SaveChangesAsync(ct);

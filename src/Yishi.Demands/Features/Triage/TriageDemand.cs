@@ -63,7 +63,7 @@ public sealed class TriageDemand(YishiDbContext db, DemandAccess access, DemandW
         {
             case TriageRoute.OnSpot:
                 change = d.HandleOnSpot(Check.RequiredText(input.Reply, "Reply", Demand.ReplyMaxLength), workflow.Now);
-                workflow.NotifyReporter(d, $"您的诉求 {d.TrackingCode} 已办理，请评价。");
+                await workflow.NotifyReporterAsync(d, DemandWorkflow.Text("Notify_Handled", d.TrackingCode), ct);
                 break;
             case TriageRoute.Assign:
                 if (input.UnitId is { } unitId) await UnitRules.RequireActiveAsync(db, unitId, ct);
@@ -73,7 +73,7 @@ public sealed class TriageDemand(YishiDbContext db, DemandAccess access, DemandW
                 break;
             case TriageRoute.Guide:
                 change = d.Guide(Check.RequiredText(input.Reply, "Reply", Demand.ReplyMaxLength), await workflow.ResolveDueAsync(d, ct), workflow.Now);
-                workflow.NotifyReporter(d, $"您的诉求 {d.TrackingCode} 已给出办理指引。");
+                await workflow.NotifyReporterAsync(d, DemandWorkflow.Text("Notify_Guided", d.TrackingCode), ct);
                 break;
             default:
                 change = d.SendToDeliberation(Check.RequiredText(input.Note, "Note", 1000), workflow.Now);

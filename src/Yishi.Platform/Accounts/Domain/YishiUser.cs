@@ -23,6 +23,8 @@ public sealed class YishiUser : IdentityUser<Guid>, ITenantOwned
     public Guid? ResidentId { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime? DeactivatedAt { get; set; }
+    /// <summary>The language the user last chose ("zh-CN" or "en"); notifications to them are written in it. Null means zh-CN.</summary>
+    public string? PreferredCulture { get; set; }
 }
 
 /// <summary>A role held in an area. Revoking keeps the row (history); active ones have no <see cref="RevokedAt"/>.</summary>

@@ -986,6 +986,7 @@ CREATE TABLE users (
     "ResidentId" uuid,
     "CreatedAt" timestamp with time zone NOT NULL,
     "DeactivatedAt" timestamp with time zone,
+    "PreferredCulture" character varying(10),
     "UserName" character varying(64),
     "NormalizedUserName" character varying(64),
     "Email" character varying(256),

@@ -925,6 +925,7 @@ CREATE TABLE "users" (
     "ResidentId" TEXT NULL,
     "CreatedAt" TEXT NOT NULL,
     "DeactivatedAt" TEXT NULL,
+    "PreferredCulture" TEXT NULL,
     "UserName" TEXT NULL,
     "NormalizedUserName" TEXT NULL,
     "Email" TEXT NULL,

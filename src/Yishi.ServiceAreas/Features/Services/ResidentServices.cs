@@ -71,7 +71,7 @@ public sealed class ResidentServices(YishiDbContext db, AccessScope scope, Servi
         audit.Record(area.DistrictId, "resident_service.requested", "resident_service", service.Id, to: service.Status.ToString(), note: kind.ToString());
         var organisers = await db.Set<ServiceAreaPost>().Where(p => p.ServiceAreaId == area.Id && p.Kind == PostKind.Organiser && p.EndedOn == null && p.UserId != null)
             .Select(p => p.UserId!.Value).ToListAsync(ct);
-        notifier.Notify(area.DistrictId, organisers, $"{area.Name}有新的{KindText(kind)}申请，请指派志愿者。", $"/service-areas/{area.Id}/services");
+        await notifier.NotifyAsync(area.DistrictId, organisers, Text("Notify_ServiceRequested", kind, area.Name), $"/service-areas/{area.Id}/services", ct: ct);
         await db.SaveChangesAsync(ct);
         return await DtoAsync(service, ct);
     }
@@ -87,7 +87,7 @@ public sealed class ResidentServices(YishiDbContext db, AccessScope scope, Servi
         var change = service.Assign(member, Now);
         Record(service, change, "resident_service.assigned", member.Id.ToString());
         if (member.UserId is { } volunteer)
-            notifier.Notify(service.DistrictId, [volunteer], $"您有一项{KindText(service.Kind)}任务（{area.Name}），请及时办理。", $"/service-areas/{area.Id}/services");
+            await notifier.NotifyAsync(service.DistrictId, [volunteer], Text("Notify_ServiceAssigned", service.Kind, area.Name), $"/service-areas/{area.Id}/services", ct: ct);
         await db.SaveChangesAsync(ct);
         return await DtoAsync(service, ct);
     }
@@ -100,7 +100,7 @@ public sealed class ResidentServices(YishiDbContext db, AccessScope scope, Servi
         var change = service.Complete(note, Now);
         Record(service, change, "resident_service.done", null);
         if (service.RequestedByUserId is { } resident)
-            notifier.Notify(service.DistrictId, [resident], $"您申请的{KindText(service.Kind)}已办好，请评价。", "/service-areas/my-services");
+            await notifier.NotifyAsync(service.DistrictId, [resident], Text("Notify_ServiceDone", service.Kind), "/service-areas/my-services", ct: ct);
         await db.SaveChangesAsync(ct);
         return await DtoAsync(service, ct);
     }
@@ -126,7 +126,7 @@ public sealed class ResidentServices(YishiDbContext db, AccessScope scope, Servi
         var change = service.Cancel(reason, Now);
         Record(service, change, "resident_service.cancelled", null);
         if (service.AssigneeUserId is { } volunteer)
-            notifier.Notify(service.DistrictId, [volunteer], $"一项{KindText(service.Kind)}任务已取消。", $"/service-areas/{service.ServiceAreaId}/services");
+            await notifier.NotifyAsync(service.DistrictId, [volunteer], Text("Notify_ServiceCancelled", service.Kind), $"/service-areas/{service.ServiceAreaId}/services", ct: ct);
         await db.SaveChangesAsync(ct);
         return await DtoAsync(service, ct);
     }
@@ -169,12 +169,9 @@ public sealed class ResidentServices(YishiDbContext db, AccessScope scope, Servi
     private void Record(ResidentService service, ServiceRequestChange change, string action, string? note)
         => audit.Record(service.DistrictId, action, "resident_service", service.Id, change.From.ToString(), change.To.ToString(), note);
 
-    internal static string KindText(ServiceKind kind) => kind switch
-    {
-        ServiceKind.Accompany => "陪办",
-        ServiceKind.Help => "帮办",
-        _ => "代办",
-    };
+    /// <summary>A notification template naming the service kind (in the recipient's language) and, when given, the service area.</summary>
+    private static NotificationText Text(string key, ServiceKind kind, string? area = null)
+        => NotificationText.Of<ServiceAreaStrings>(key, ("kind", NotificationText.Of<ServiceAreaStrings>($"Service_{kind}")), ("area", area));
 
     private async Task<ServiceRequestDto> DtoAsync(ResidentService s, CancellationToken ct) => (await DtosAsync([s], ct))[0];
 

@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 using Yishi.Platform.Accounts.Domain;
 using Yishi.Platform.Accounts.Identity;
 using Yishi.Platform.Audit;
@@ -30,8 +29,7 @@ public sealed record RefuseLinkInput(string? Reason, int Version);
 /// The queue of registrants waiting to be linked to their roster household, for the grid workers and community
 /// secretaries of the area (in their scope only): confirm with the roster resident, or refuse. Audited.
 /// </summary>
-public sealed class ResidentLinks(YishiDbContext db, AccessScope scope, AuditTrail audit, Notifier notifier, TimeProvider clock,
-    IStringLocalizer<IdentityStrings> text)
+public sealed class ResidentLinks(YishiDbContext db, AccessScope scope, AuditTrail audit, Notifier notifier, TimeProvider clock)
 {
     public static readonly IReadOnlyCollection<Role> Roles = [Role.GridWorker, Role.CommunitySecretary];
 
@@ -81,7 +79,7 @@ public sealed class ResidentLinks(YishiDbContext db, AccessScope scope, AuditTra
         audit.Record(request.DistrictId, "resident_link.confirmed", "resident_link", request.Id,
             from: nameof(LinkRequestStatus.Pending), to: nameof(LinkRequestStatus.Confirmed), note: $"resident:{resident.Id}");
         audit.Record(request.DistrictId, "account.linked_to_roster", "account", user.Id, to: $"resident:{resident.Id}", note: $"resident_link:{request.Id}");
-        notifier.Notify(request.DistrictId, [user.Id], text["Link_ConfirmedNotice"], "/workbench");
+        await notifier.NotifyAsync(request.DistrictId, [user.Id], NotificationText.Of<IdentityStrings>("Link_ConfirmedNotice"), "/workbench", ct: ct);
         await db.SaveChangesAsync(ct);
         return await DtoAsync(request, ct);
     }
@@ -96,7 +94,7 @@ public sealed class ResidentLinks(YishiDbContext db, AccessScope scope, AuditTra
         request.Refuse(reason, clock.GetUtcNow().UtcDateTime, scope.UserId);
         audit.Record(request.DistrictId, "resident_link.refused", "resident_link", request.Id,
             from: nameof(LinkRequestStatus.Pending), to: nameof(LinkRequestStatus.Refused));
-        notifier.Notify(request.DistrictId, [request.UserId], text["Link_RefusedNotice"], "/workbench");
+        await notifier.NotifyAsync(request.DistrictId, [request.UserId], NotificationText.Of<IdentityStrings>("Link_RefusedNotice"), "/workbench", ct: ct);
         await db.SaveChangesAsync(ct);
         return await DtoAsync(request, ct);
     }

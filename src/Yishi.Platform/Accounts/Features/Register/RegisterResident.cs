@@ -90,7 +90,7 @@ public sealed class RegisterResident(YishiDbContext db, YishiUserManager users, 
             db.Add(link);
             audit.Record(area.DistrictId, "resident_link.requested", "resident_link", link.Id, to: nameof(LinkRequestStatus.Pending), note: $"account:{user.Id}");
             var officers = await notifier.UsersActingForAsync(area.DistrictId, area.Path, LinkRequests.ResidentLinks.Roles, ct);
-            notifier.Notify(area.DistrictId, officers, text["Link_Notify"], "/admin/resident-links");
+            await notifier.NotifyAsync(area.DistrictId, officers, NotificationText.Of<IdentityStrings>("Link_Notify"), "/admin/resident-links", ct: ct);
         }
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
