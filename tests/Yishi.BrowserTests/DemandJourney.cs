@@ -115,7 +115,8 @@ public sealed partial class DemandJourney(BrowserApp app)
         await phone.WaitForSelectorAsync("#done-alert");
         (await phone.Locator("#track-timeline").InnerTextAsync()).ShouldContain("群众不满意，重新办理");
 
-        await department.GotoAsync("/demands");
+        // The reopened view: the whole department inbox is longer than a page once other journeys have added to it.
+        await department.GotoAsync("/demands?view=Reopened");
         var reopenedRow = department.Locator($"tr:has(a.demand-link:text-is('{code}'))");
         (await reopenedRow.InnerTextAsync()).ShouldContain("重新办理");
         await reopenedRow.Locator("a.demand-link").ClickAsync();
