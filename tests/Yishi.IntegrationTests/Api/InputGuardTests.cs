@@ -154,6 +154,35 @@ public abstract class InputGuardTests(YishiApp app)
         required.ShouldNotContain("channel");
         required.ShouldNotContain("contactPhone");
     }
+
+    // Fields checked by a format rather than a length (phones, passwords, one-time codes, user names, yuan amounts,
+    // dates and times typed as text) publish no maxLength; every other text field of a request body must.
+    private static readonly HashSet<string> FormatChecked = new(StringComparer.Ordinal)
+    {
+        "phone", "contactPhone", "headPhone", "password", "newPassword", "confirmPassword", "code", "userName",
+        "budgetYuan", "spentYuan", "termStart", "termEnd", "startsAt", "days", "time",
+    };
+
+    [Fact]
+    public async Task Every_free_text_field_of_a_request_body_publishes_its_maximum_length()
+    {
+        var doc = await (await app.Anonymous().GetAsync("/openapi/v1.json")).ShouldBe(HttpStatusCode.OK);
+        var missing = new List<string>();
+        foreach (var schema in doc.GetProperty("components").GetProperty("schemas").EnumerateObject().Where(s => s.Name.EndsWith("Input", StringComparison.Ordinal)))
+        {
+            if (!schema.Value.TryGetProperty("properties", out var properties)) continue;
+            foreach (var p in properties.EnumerateObject())
+            {
+                var type = p.Value.TryGetProperty("type", out var t)
+                    ? t.ValueKind == JsonValueKind.Array ? t.EnumerateArray().Select(x => x.GetString()).FirstOrDefault(x => x != "null") : t.GetString()
+                    : null;
+                if (type != "string" || p.Value.TryGetProperty("format", out _) || p.Value.TryGetProperty("enum", out _)) continue;
+                if (FormatChecked.Contains(p.Name) || p.Value.TryGetProperty("maxLength", out _)) continue;
+                missing.Add($"{schema.Name}.{p.Name}");
+            }
+        }
+        missing.ShouldBeEmpty();
+    }
 }
 
 public sealed class InputGuardTests_Sqlite(SqliteApp app) : InputGuardTests(app), IClassFixture<SqliteApp>;

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -11,7 +12,7 @@ using Yishi.Platform.Rules;
 
 namespace Yishi.Deliberation.Features.Agenda;
 
-public sealed record PlaceOnAgendaInput(Guid? TopicId, string? Note);
+public sealed record PlaceOnAgendaInput(Guid? TopicId, [property: MaxLength(Topic.ReasonMaxLength)] string? Note);
 
 public sealed record PublishAgendaInput(int Version);
 

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -13,17 +14,17 @@ using Yishi.Platform.Security;
 
 namespace Yishi.Deliberation.Features.Councils;
 
-public sealed record CreateCouncilInput(Guid? AreaId, string? Name, CouncilKind? Kind);
+public sealed record CreateCouncilInput(Guid? AreaId, [property: Required, MaxLength(Council.NameMaxLength)] string? Name, CouncilKind? Kind);
 
-public sealed record CouncilRulesInput(string? Name, int QuorumNumerator, int QuorumDenominator, bool QuorumInclusive,
+public sealed record CouncilRulesInput([property: Required, MaxLength(Council.NameMaxLength)] string? Name, int QuorumNumerator, int QuorumDenominator, bool QuorumInclusive,
     int MajorityNumerator, int MajorityDenominator, bool MajorityInclusive, int AgendaLeadDays, int? MaxTopicsPerMeeting,
     bool DecidesVitalInterests, int NoticeDays, int Version);
 
-public sealed record RecurrenceInput(RecurrenceKind? Kind, int? Weekday, string? Days, int? MonthOffset, string? Time, string? Place, MeetingForm? Form, int Version);
+public sealed record RecurrenceInput(RecurrenceKind? Kind, int? Weekday, string? Days, int? MonthOffset, string? Time, [property: MaxLength(Recurrence.PlaceMaxLength)] string? Place, MeetingForm? Form, int Version);
 
-public sealed record AddMemberInput(Guid? UserId, Guid? ResidentId, string? DisplayName, MemberPosition? Position, string? TermStart, string? TermEnd);
+public sealed record AddMemberInput(Guid? UserId, Guid? ResidentId, [property: MaxLength(CouncilMember.NameMaxLength)] string? DisplayName, MemberPosition? Position, string? TermStart, string? TermEnd);
 
-public sealed record EndMemberInput(string? Reason);
+public sealed record EndMemberInput([property: Required, MaxLength(CouncilMember.ReasonMaxLength)] string? Reason);
 
 public sealed record RecurrenceView(RecurrenceKind Kind, int Weekday, string Days, int MonthOffset, string Time, string? Place, MeetingForm Form);
 

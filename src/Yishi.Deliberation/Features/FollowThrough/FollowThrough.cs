@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Builder;
@@ -13,16 +14,16 @@ using Yishi.Platform.Rules;
 
 namespace Yishi.Deliberation.Features.FollowThrough;
 
-public sealed record ObjectionInput(string? Text, string? ContactPhone);
-public sealed record AnswerObjectionInput(string? Answer, bool Upheld);
+public sealed record ObjectionInput([property: Required, MaxLength(Objection.TextMaxLength)] string? Text, string? ContactPhone);
+public sealed record AnswerObjectionInput([property: Required, MaxLength(Objection.TextMaxLength)] string? Answer, bool Upheld);
 public sealed record ObjectionView(Guid Id, Guid ResolutionId, string Text, bool Anonymous, string? ContactPhoneMasked, DateTime CreatedAt,
     string? Answer, bool? Upheld, DateTime? AnsweredAt);
-public sealed record AddTaskInput(string? Title, Guid? OwnerUserId, DateOnly? DueOn, string? BudgetYuan);
-public sealed record ReportTaskInput(int? ProgressPercent, string? SpentYuan, string? Note, int Version);
+public sealed record AddTaskInput([property: Required, MaxLength(ImplementationTask.TitleMaxLength)] string? Title, Guid? OwnerUserId, DateOnly? DueOn, string? BudgetYuan);
+public sealed record ReportTaskInput(int? ProgressPercent, string? SpentYuan, [property: MaxLength(ImplementationTask.NoteMaxLength)] string? Note, int Version);
 public sealed record TaskView(Guid Id, Guid TopicId, string Title, Guid OwnerUserId, string OwnerName, DateOnly DueOn, int ProgressPercent,
     long BudgetFen, long SpentFen, bool Done, bool Overdue, int Version);
 public sealed record TaskUpdateView(Guid Id, Guid TaskId, int ProgressPercent, long SpentFenDelta, string? Note, DateTime At);
-public sealed record FollowUpInput(bool MetExpectations, bool ResidentsSatisfied, string? Note, Guid? MeetingId);
+public sealed record FollowUpInput(bool MetExpectations, bool ResidentsSatisfied, [property: Required, MaxLength(FollowUpReview.NoteMaxLength)] string? Note, Guid? MeetingId);
 public sealed record FollowUpView(Guid Id, Guid TopicId, bool MetExpectations, bool ResidentsSatisfied, string? Note, DateTime ReviewedAt);
 public sealed record ImplementationView(Guid TopicId, string Title, TopicStage Stage, Guid? ResolutionId, string? ResolutionNumber,
     ResolutionStatus? ResolutionStatus, DateTime? NoticeEndsAt, IReadOnlyList<TaskView> Tasks, long BudgetFen, long SpentFen,

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -10,7 +11,7 @@ using Yishi.Platform.Rules;
 
 namespace Yishi.Deliberation.Features.Minutes;
 
-public sealed record MinutesInput(string? Text, int Version);
+public sealed record MinutesInput([property: Required, MaxLength(Meeting.MinutesMaxLength)] string? Text, int Version);
 
 /// <summary>Minutes: drafted by the secretary after the session; approved once more than half of the members present approved them.</summary>
 public sealed class MeetingMinutes(YishiDbContext db, DeliberationAccess access)

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -13,9 +14,9 @@ namespace Yishi.Deliberation.Features.Schedule;
 
 public sealed record GenerateMeetingsInput(int? Weeks);
 
-public sealed record CreateMeetingInput(MeetingKind? Kind, string? StartsAt, string? Place, MeetingForm? Form);
+public sealed record CreateMeetingInput(MeetingKind? Kind, string? StartsAt, [property: MaxLength(Meeting.PlaceMaxLength)] string? Place, MeetingForm? Form);
 
-public sealed record CancelMeetingInput(string? Reason, int Version);
+public sealed record CancelMeetingInput([property: Required, MaxLength(Meeting.ReasonMaxLength)] string? Reason, int Version);
 
 public sealed record MeetingView(Guid Id, Guid CouncilId, string Number, MeetingKind Kind, MeetingForm Form, string? Place, DateTime StartsAt,
     MeetingStatus Status, DateTime? AgendaPublishedAt, DateTime? OpenedAt, DateTime? AdjournedAt, string? CancelReason, MinutesStatus MinutesStatus, int Version)

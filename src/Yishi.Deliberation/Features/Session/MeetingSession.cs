@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -13,17 +14,17 @@ using Yishi.Platform.Rules;
 
 namespace Yishi.Deliberation.Features.Session;
 
-public sealed record SessionInput(int Version, string? EarlyStartReason = null);
+public sealed record SessionInput(int Version, [property: MaxLength(Meeting.ReasonMaxLength)] string? EarlyStartReason = null);
 
-public sealed record ForwardInput(string? Note);
+public sealed record ForwardInput([property: MaxLength(Topic.ReasonMaxLength)] string? Note);
 
 public sealed record CheckInInput(Guid? MemberId);
 
-public sealed record NotesInput(string? Notes);
+public sealed record NotesInput([property: MaxLength(AgendaItem.NotesMaxLength)] string? Notes);
 
 public sealed record VoteInput(Guid? TopicId, VoteChoice? Choice, Guid? MemberId);
 
-public sealed record ResolveInput(string? Text, bool BackToReview, string? Reason);
+public sealed record ResolveInput([property: MaxLength(Resolution.TextMaxLength)] string? Text, bool BackToReview, [property: MaxLength(Topic.ReasonMaxLength)] string? Reason);
 
 public sealed record AttendanceView(Guid MemberId, string Name, MemberPosition Position, DateTime CheckedInAt, CheckInMethod Method);
 

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -12,17 +13,18 @@ using Yishi.Platform.Security;
 
 namespace Yishi.Deliberation.Features.Topics;
 
-public sealed record CreateTopicInput(Guid? CouncilId, Guid? AreaId, string? Title, string? Description, string? Reason, long? EstimatedCostFen,
+public sealed record CreateTopicInput(Guid? CouncilId, Guid? AreaId, [property: Required, MaxLength(Topic.TitleMaxLength)] string? Title,
+    [property: Required, MaxLength(Topic.DescriptionMaxLength)] string? Description, [property: MaxLength(Topic.ReasonMaxLength)] string? Reason, long? EstimatedCostFen,
     bool VitalInterest, bool Urgent, TopicContentCategory? ContentCategory, TopicMustDeliberate? MustDeliberate, bool TopDown = false);
 
-public sealed record TopicFromDemandsInput(IReadOnlyList<Guid>? DemandIds, string? Title, string? Description, bool VitalInterest, bool Urgent,
+public sealed record TopicFromDemandsInput(IReadOnlyList<Guid>? DemandIds, [property: Required, MaxLength(Topic.TitleMaxLength)] string? Title, [property: MaxLength(Topic.DescriptionMaxLength)] string? Description, bool VitalInterest, bool Urgent,
     TopicContentCategory? ContentCategory, long? EstimatedCostFen);
 
-public sealed record AcceptTopicInput(int? ReviewDays, string? Note, int Version);
+public sealed record AcceptTopicInput(int? ReviewDays, [property: MaxLength(Topic.ReasonMaxLength)] string? Note, int Version);
 
-public sealed record TopicReasonInput(string? Reason, int Version);
+public sealed record TopicReasonInput([property: Required, MaxLength(Topic.ReasonMaxLength)] string? Reason, int Version);
 
-public sealed record CommentInput(Stance? Stance, string? Text);
+public sealed record CommentInput(Stance? Stance, [property: Required, MaxLength(TopicComment.TextMaxLength)] string? Text);
 
 public sealed record TopicView(Guid Id, Guid CouncilId, Guid AreaId, string AreaPath, string Title, string Description, string? Reason, long? EstimatedCostFen,
     TopicOrigin Origin, bool VitalInterest, bool Urgent, TopicContentCategory? ContentCategory, TopicMustDeliberate? MustDeliberate, TopicStage Stage,

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -10,7 +11,7 @@ using Yishi.Platform.Rules;
 
 namespace Yishi.Demands.Features.CommonIssues;
 
-public sealed record MergeInput(string? Title, Guid LeadDemandId, IReadOnlyList<Guid>? DemandIds);
+public sealed record MergeInput([property: Required, MaxLength(CommonIssue.TitleMaxLength)] string? Title, Guid LeadDemandId, IReadOnlyList<Guid>? DemandIds);
 
 public sealed record CommonIssueMember(Guid Id, string TrackingCode, string Description, DemandStatus Status, bool Lead);
 

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -10,9 +11,9 @@ using Yishi.Platform.Rules;
 
 namespace Yishi.Demands.Features.Escalate;
 
-public sealed record EscalateDemandInput(string? Reason, Guid? UnitId, int Version);
+public sealed record EscalateDemandInput([property: Required, MaxLength(1000)] string? Reason, Guid? UnitId, int Version);
 
-public sealed record ReferDemandInput(Guid? UnitId, string? Reason, int Version);
+public sealed record ReferDemandInput(Guid? UnitId, [property: Required, MaxLength(1000)] string? Reason, int Version);
 
 /// <summary>Up the ladder council → community → street → department (a department must be named at the top), or sideways between departments.</summary>
 public sealed class EscalateDemand(YishiDbContext db, DemandAccess access, DemandWorkflow workflow)

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -8,7 +9,7 @@ using Yishi.Platform.Security;
 
 namespace Yishi.Demands.Features.Exempt;
 
-public sealed record ExemptFromDeliberationInput(string? Reason, int Version);
+public sealed record ExemptFromDeliberationInput([property: Required, MaxLength(1000)] string? Reason, int Version);
 
 /// <summary>
 /// 十必议: a demand in a must-deliberate category may be closed as handled only after a resolution, or after the

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -8,11 +9,11 @@ using Yishi.Platform.Rules;
 
 namespace Yishi.Demands.Features.Handle;
 
-public sealed record HandleDemandInput(string? Reply, int Version);
+public sealed record HandleDemandInput([property: Required, MaxLength(Demand.ReplyMaxLength)] string? Reply, int Version);
 
-public sealed record ConvertDemandInput(Ownership? Ownership, string? Reason, int Version);
+public sealed record ConvertDemandInput(Ownership? Ownership, [property: Required, MaxLength(1000)] string? Reason, int Version);
 
-public sealed record DismissDemandInput(string? Reason, int Version);
+public sealed record DismissDemandInput([property: Required, MaxLength(1000)] string? Reason, int Version);
 
 /// <summary>The responsible level records the result; a guided private matter can be converted to public ownership; non-demands are dismissed.</summary>
 public sealed class HandleDemand(DemandAccess access, DemandWorkflow workflow)

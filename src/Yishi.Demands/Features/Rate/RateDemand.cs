@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -10,7 +11,7 @@ using Yishi.Platform.Rules;
 
 namespace Yishi.Demands.Features.Rate;
 
-public sealed record RateDemandInput(Satisfaction? Satisfaction, string? Comment);
+public sealed record RateDemandInput(Satisfaction? Satisfaction, [property: MaxLength(1000)] string? Comment);
 
 /// <summary>
 /// The resident rates the handling within the district's window. The full tracking code (with its

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -9,7 +10,7 @@ using Yishi.Platform.Security;
 
 namespace Yishi.Demands.Features.RevealPhone;
 
-public sealed record RevealPhoneInput(string? Reason);
+public sealed record RevealPhoneInput([property: Required, MaxLength(RevealPhone.ReasonMaxLength)] string? Reason);
 
 public sealed record PhoneRevealed(string Phone);
 

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -8,9 +9,9 @@ using Yishi.Platform.Rules;
 
 namespace Yishi.Demands.Features.Review;
 
-public sealed record ReviewDemandInput(bool MetExpectations, bool ResidentsSatisfied, string? Note, int Version);
+public sealed record ReviewDemandInput(bool MetExpectations, bool ResidentsSatisfied, [property: Required, MaxLength(1000)] string? Note, int Version);
 
-public sealed record CloseDemandInput(string? Reason, int Version);
+public sealed record CloseDemandInput([property: Required, MaxLength(1000)] string? Reason, int Version);
 
 /// <summary>回头议 by the council (or the community secretary), then 销号; closing without review needs a recorded reason.</summary>
 public sealed class ReviewDemand(DemandAccess access, DemandWorkflow workflow)

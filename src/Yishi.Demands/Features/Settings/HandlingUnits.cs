@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -12,7 +13,7 @@ using NotFound = Yishi.Platform.Rules.NotFound;
 
 namespace Yishi.Demands.Features.Settings;
 
-public sealed record HandlingUnitInput(string? Name, string? Duties, int Version = 0);
+public sealed record HandlingUnitInput([property: Required, MaxLength(HandlingUnit.NameMaxLength)] string? Name, [property: MaxLength(HandlingUnits.DutiesMaxLength)] string? Duties, int Version = 0);
 
 public sealed record UnitActiveInput(bool Active, int Version);
 

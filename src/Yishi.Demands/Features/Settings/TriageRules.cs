@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -11,7 +12,7 @@ using NotFound = Yishi.Platform.Rules.NotFound;
 
 namespace Yishi.Demands.Features.Settings;
 
-public sealed record TriageRuleInput(string? Keyword, Ownership? Ownership, ContentCategory? ContentCategory, MustDeliberateCategory? MustDeliberate, int Version = 0);
+public sealed record TriageRuleInput([property: Required, MaxLength(TriageRule.KeywordMaxLength)] string? Keyword, Ownership? Ownership, ContentCategory? ContentCategory, MustDeliberateCategory? MustDeliberate, int Version = 0);
 
 public sealed record TriageRuleDto(Guid Id, string Keyword, Ownership? Ownership, ContentCategory? ContentCategory, MustDeliberateCategory? MustDeliberate, int Version);
 

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -26,8 +27,8 @@ public enum TriageRoute
 
 public sealed record TriageDemandInput(
     Ownership? Ownership, bool Urgent, ContentCategory? ContentCategory, MustDeliberateCategory? MustDeliberate,
-    TriageRoute? Route, string? Reply, Guid? AssigneeUserId, Guid? UnitId, string? Note, int Version,
-    string? MustDeliberateChangeReason = null);
+    TriageRoute? Route, [property: Required, MaxLength(Demand.ReplyMaxLength)] string? Reply, Guid? AssigneeUserId, Guid? UnitId, [property: MaxLength(1000)] string? Note, int Version,
+    [property: MaxLength(1000)] string? MustDeliberateChangeReason = null);
 
 /// <summary>
 /// 三事分流 and the first decision on how to handle it, by whoever acts for the demand's current rung.

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -12,9 +13,9 @@ using Yishi.ServiceAreas.Features.PointsShared;
 
 namespace Yishi.ServiceAreas.Features.Evaluations;
 
-public sealed record CriterionInput(string? Name, int? MaxScore);
+public sealed record CriterionInput([property: Required, MaxLength(EvaluationCriterion.NameMaxLength)] string? Name, int? MaxScore);
 
-public sealed record CreateRoundInput(Guid? CommunityId, EvaluationKind? Kind, string? Period, IReadOnlyList<CriterionInput>? Criteria);
+public sealed record CreateRoundInput(Guid? CommunityId, EvaluationKind? Kind, [property: Required, MaxLength(EvaluationRound.PeriodMaxLength)] string? Period, IReadOnlyList<CriterionInput>? Criteria);
 
 public sealed record AddEvaluatorInput(Guid? UserId);
 
@@ -22,7 +23,7 @@ public sealed record ItemScoreInput(Guid CriterionId, int? Score);
 
 public sealed record ScoreInput(Guid? ServiceAreaId, IReadOnlyList<ItemScoreInput>? Scores);
 
-public sealed record RespondInput(MemberRating? Rating, string? Comment);
+public sealed record RespondInput(MemberRating? Rating, [property: MaxLength(MemberEvaluation.CommentMaxLength)] string? Comment);
 
 public sealed record CriterionDto(Guid Id, string Name, int MaxScore);
 

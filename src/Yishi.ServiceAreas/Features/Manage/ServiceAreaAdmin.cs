@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -15,14 +16,14 @@ using NotFound = Yishi.Platform.Rules.NotFound;
 
 namespace Yishi.ServiceAreas.Features.Manage;
 
-public sealed record CreateServiceAreaInput(Guid CommunityId, string? Name, string? Duties, IReadOnlyList<Guid>? GroupIds);
-public sealed record EditServiceAreaInput(string? Name, string? Duties, IReadOnlyList<Guid>? GroupIds, int Version);
+public sealed record CreateServiceAreaInput(Guid CommunityId, [property: Required, MaxLength(ServiceArea.NameMaxLength)] string? Name, [property: MaxLength(ServiceArea.DutiesMaxLength)] string? Duties, IReadOnlyList<Guid>? GroupIds);
+public sealed record EditServiceAreaInput([property: Required, MaxLength(ServiceArea.NameMaxLength)] string? Name, [property: MaxLength(ServiceArea.DutiesMaxLength)] string? Duties, IReadOnlyList<Guid>? GroupIds, int Version);
 public sealed record HouseholdInput(Guid HouseholdId);
 /// <summary>A person by platform account and/or registered resident.</summary>
-public sealed record AppointInput(PostKind? Kind, Guid? UserId, Guid? ResidentId, DateOnly? StartedOn, string? Reason);
+public sealed record AppointInput(PostKind? Kind, Guid? UserId, Guid? ResidentId, DateOnly? StartedOn, [property: MaxLength(Holding.ReasonMaxLength)] string? Reason);
 public sealed record AddMemberInput(VolunteerKind? Kind, Guid? UserId, Guid? ResidentId, DateOnly? JoinedOn);
-public sealed record EndHoldingInput(DateOnly? On, string? Reason);
-public sealed record AppointChiefInput(BlockChiefKind? Kind, string? Label, Guid? UserId, Guid? ResidentId, DateOnly? StartedOn, string? Reason);
+public sealed record EndHoldingInput(DateOnly? On, [property: MaxLength(Holding.ReasonMaxLength)] string? Reason);
+public sealed record AppointChiefInput(BlockChiefKind? Kind, [property: Required, MaxLength(BlockChief.LabelMaxLength)] string? Label, Guid? UserId, Guid? ResidentId, DateOnly? StartedOn, [property: MaxLength(Holding.ReasonMaxLength)] string? Reason);
 public sealed record ServiceAreaCreated(Guid Id, string Name, int Version);
 
 /// <summary>

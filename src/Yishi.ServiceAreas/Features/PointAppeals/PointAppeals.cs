@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -11,9 +12,9 @@ using Yishi.ServiceAreas.Features.PointsShared;
 
 namespace Yishi.ServiceAreas.Features.PointAppeals;
 
-public sealed record RaiseAppealInput(string? Reason);
+public sealed record RaiseAppealInput([property: Required, MaxLength(PointAppeal.ReasonMaxLength)] string? Reason);
 
-public sealed record DecideAppealInput(bool? Upheld, string? Note, int Version);
+public sealed record DecideAppealInput(bool? Upheld, [property: Required, MaxLength(PointAppeal.ReasonMaxLength)] string? Note, int Version);
 
 public sealed record PointAppealDto(Guid Id, Guid PointEntryId, Guid HouseholdId, string HouseNumber, string AreaName, string RuleCode, string RuleDescription,
     int RuleVersionNumber, int Points, string Evidence, DateOnly OccurredOn, string Reason, DateTime RaisedAt, AppealStatus Status, string? DecisionNote,

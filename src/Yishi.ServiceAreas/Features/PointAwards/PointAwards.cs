@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -16,7 +17,7 @@ using Yishi.ServiceAreas.Features.PointsShared;
 
 namespace Yishi.ServiceAreas.Features.PointAwards;
 
-public sealed record AwardPointsInput(Guid? HouseholdId, Guid? PointRuleId, string? Evidence, DateOnly? OccurredOn);
+public sealed record AwardPointsInput(Guid? HouseholdId, Guid? PointRuleId, [property: Required, MaxLength(PointEntry.EvidenceMaxLength)] string? Evidence, DateOnly? OccurredOn);
 
 public sealed record PointEntryDto(Guid Id, Guid HouseholdId, string HouseNumber, Guid AreaId, string AreaName, Guid PointRuleId, string RuleCode, string RuleDescription,
     int RuleVersionNumber, int Points, string Evidence, DateOnly OccurredOn, DateTime AwardedAt, Guid? ReversesEntryId, bool Reversed, AppealStatus? AppealStatus, bool HasPhoto);

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -10,10 +11,10 @@ using Yishi.ServiceAreas.Features.PointsShared;
 
 namespace Yishi.ServiceAreas.Features.PointLists;
 
-public sealed record PointRuleInput(string? Code, PointDirection? Direction, int? Points, string? Description, string? EvidenceRequired, string? Category);
+public sealed record PointRuleInput([property: Required, MaxLength(PointRule.CodeMaxLength)] string? Code, PointDirection? Direction, int? Points, [property: Required, MaxLength(PointRule.DescriptionMaxLength)] string? Description, [property: MaxLength(PointRule.EvidenceMaxLength)] string? EvidenceRequired, [property: MaxLength(PointRule.CategoryMaxLength)] string? Category);
 
 /// <summary>Approval of a draft: cite a Deliberation resolution (<see cref="ResolutionId"/>) OR record the meeting vote by hand.</summary>
-public sealed record ApprovePointListInput(DateOnly? EffectiveFrom, Guid? ResolutionId, DateOnly? MeetingDate, string? BodyName,
+public sealed record ApprovePointListInput(DateOnly? EffectiveFrom, Guid? ResolutionId, DateOnly? MeetingDate, [property: MaxLength(PointListVersion.BodyNameMaxLength)] string? BodyName,
     int? MembersTotal, int? Present, int? For, int? Against, int? Abstain, int Version);
 
 public sealed record PointRuleDto(Guid Id, string Code, PointDirection Direction, int Points, int SignedPoints, string Description, string? EvidenceRequired, string? Category)

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -14,11 +15,11 @@ using NotFound = Yishi.Platform.Rules.NotFound;
 
 namespace Yishi.ServiceAreas.Features.Services;
 
-public sealed record RequestServiceInput(ServiceKind? Kind, string? Need, Guid? HouseholdId);
+public sealed record RequestServiceInput(ServiceKind? Kind, [property: Required, MaxLength(ResidentService.NeedMaxLength)] string? Need, Guid? HouseholdId);
 public sealed record AssignServiceInput(Guid? TeamMemberId);
-public sealed record CompleteServiceInput(string? Note);
-public sealed record RateServiceInput(ServiceSatisfaction? Satisfaction, string? Comment);
-public sealed record CancelServiceInput(string? Reason);
+public sealed record CompleteServiceInput([property: Required, MaxLength(ResidentService.NoteMaxLength)] string? Note);
+public sealed record RateServiceInput(ServiceSatisfaction? Satisfaction, [property: MaxLength(ResidentService.NoteMaxLength)] string? Comment);
+public sealed record CancelServiceInput([property: Required, MaxLength(ResidentService.NoteMaxLength)] string? Reason);
 
 public sealed record ServiceRequestDto(Guid Id, Guid ServiceAreaId, string ServiceAreaName, Guid HouseholdId, string HouseNumber, ServiceKind Kind, string Need,
     ServiceRequestStatus Status, Guid? AssigneeMemberId, string? AssigneeName, DateTime? AssignedAt, DateTime? DoneAt, string? DoneNote,

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -12,8 +13,8 @@ using NotFound = Yishi.Platform.Rules.NotFound;
 
 namespace Yishi.ServiceAreas.Features.Visits;
 
-public sealed record LogVisitInput(Guid? HouseholdId, DateOnly? VisitedOn, string? Notes, IReadOnlyList<string>? Suggestions, Guid? TeamMemberId = null);
-public sealed record AnswerSuggestionInput(string? Answer);
+public sealed record LogVisitInput(Guid? HouseholdId, DateOnly? VisitedOn, [property: MaxLength(HouseholdVisit.NotesMaxLength)] string? Notes, IReadOnlyList<string>? Suggestions, Guid? TeamMemberId = null);
+public sealed record AnswerSuggestionInput([property: Required, MaxLength(VisitSuggestion.AnswerMaxLength)] string? Answer);
 public sealed record VisitLogged(Guid Id, IReadOnlyList<Guid> SuggestionIds);
 public sealed record VisitDto(Guid Id, Guid HouseholdId, string HouseNumber, string VisitorName, DateOnly VisitedOn, string? Notes, int Suggestions);
 public sealed record SuggestionDto(Guid Id, Guid VisitId, string HouseNumber, DateOnly VisitedOn, string Text, string? Answer, DateTime? AnsweredAt, DateTime CreatedAt);

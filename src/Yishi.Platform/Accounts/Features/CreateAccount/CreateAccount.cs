@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -11,7 +12,7 @@ using Yishi.Platform.Security;
 namespace Yishi.Platform.Accounts.Features.CreateAccount;
 
 /// <summary>An official's account with its first role: an account always lives in some administrator's scope.</summary>
-public sealed record CreateAccountInput(string? UserName, string? DisplayName, string? Phone, string? Password, Role? Role, Guid? AreaId);
+public sealed record CreateAccountInput(string? UserName, [property: Required, MaxLength(YishiUser.DisplayNameMaxLength)] string? DisplayName, string? Phone, string? Password, Role? Role, Guid? AreaId);
 
 public sealed class CreateAccount(YishiDbContext db, AccessScope scope, AccountAccess access, YishiUserManager users, AuditTrail audit, TimeProvider clock)
 {

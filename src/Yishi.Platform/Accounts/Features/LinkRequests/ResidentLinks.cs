@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -23,7 +24,7 @@ public sealed record LinkRequestDto(Guid Id, Guid UserId, string DisplayName, st
 
 public sealed record ConfirmLinkInput(Guid? ResidentId, int Version);
 
-public sealed record RefuseLinkInput(string? Reason, int Version);
+public sealed record RefuseLinkInput([property: MaxLength(ResidentLinkRequest.ReasonMaxLength)] string? Reason, int Version);
 
 /// <summary>
 /// The queue of registrants waiting to be linked to their roster household, for the grid workers and community

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -13,8 +14,8 @@ using Yishi.Platform.Notifications;
 
 namespace Yishi.Platform.Accounts.Features.Register;
 
-public sealed record RegisterInput(string? Phone, string? DisplayName, string? Password, string? ConfirmPassword, Guid? AreaId,
-    string? Code = null, string? HouseNumber = null);
+public sealed record RegisterInput(string? Phone, [property: Required, MaxLength(YishiUser.DisplayNameMaxLength)] string? DisplayName, string? Password, string? ConfirmPassword, Guid? AreaId,
+    string? Code = null, [property: MaxLength(ResidentLinkRequest.HouseNumberMaxLength)] string? HouseNumber = null);
 
 /// <summary>
 /// The same answer whether the account was created or the phone already had one (then its owner is texted instead),

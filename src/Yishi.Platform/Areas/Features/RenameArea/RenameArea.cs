@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -11,7 +12,7 @@ using Yishi.Platform.Security;
 
 namespace Yishi.Platform.Areas.Features.RenameArea;
 
-public sealed record RenameAreaInput(string? Name, int Version);
+public sealed record RenameAreaInput([property: Required, MaxLength(Area.NameMaxLength)] string? Name, int Version);
 
 public sealed class RenameArea(YishiDbContext db, AccessScope scope, AuditTrail audit)
 {

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -10,7 +11,7 @@ using Yishi.Platform.Security;
 
 namespace Yishi.Platform.Areas.Features.RetireArea;
 
-public sealed record RetireAreaInput(int Version, string? Reason);
+public sealed record RetireAreaInput(int Version, [property: MaxLength(500)] string? Reason);
 
 /// <summary>Retires an area: it keeps its id, history and placed rows, but takes no new children or households.</summary>
 public sealed class RetireArea(YishiDbContext db, AccessScope scope, AuditTrail audit, TimeProvider clock)

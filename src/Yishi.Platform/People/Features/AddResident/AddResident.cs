@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -12,7 +13,7 @@ using Yishi.Platform.Security;
 namespace Yishi.Platform.People.Features.AddResident;
 
 /// <summary><paramref name="Version"/> is the household's version.</summary>
-public sealed record AddResidentInput(string? Name, string? Phone, bool IsHead, int Version);
+public sealed record AddResidentInput([property: Required, MaxLength(Resident.NameMaxLength)] string? Name, string? Phone, bool IsHead, int Version);
 
 public sealed class AddResident(YishiDbContext db, AccessScope scope, AuditTrail audit)
 {

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -11,7 +12,7 @@ using Yishi.Platform.Security;
 
 namespace Yishi.Platform.People.Features.ChangeHouseNumber;
 
-public sealed record ChangeHouseNumberInput(string? HouseNumber, int Version);
+public sealed record ChangeHouseNumberInput([property: Required, MaxLength(Household.HouseNumberMaxLength)] string? HouseNumber, int Version);
 
 public sealed record HouseholdVersion(Guid Id, string HouseNumber, int Version);
 

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -12,7 +13,7 @@ using Yishi.Platform.Security;
 
 namespace Yishi.Platform.People.Features.CreateHousehold;
 
-public sealed record CreateHouseholdInput(Guid GroupId, string? HouseNumber, string? HeadName, string? HeadPhone);
+public sealed record CreateHouseholdInput(Guid GroupId, [property: Required, MaxLength(Household.HouseNumberMaxLength)] string? HouseNumber, [property: Required, MaxLength(Resident.NameMaxLength)] string? HeadName, string? HeadPhone);
 
 public sealed record CreatedHousehold(Guid Id, Guid HeadId);
 

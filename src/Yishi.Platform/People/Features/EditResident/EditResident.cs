@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -11,7 +12,7 @@ using Yishi.Platform.Security;
 namespace Yishi.Platform.People.Features.EditResident;
 
 /// <summary><paramref name="Phone"/>: null keeps the phone (forms never echo it back), "" clears it. <paramref name="Version"/> is the resident's version.</summary>
-public sealed record EditResidentInput(string? Name, string? Phone, bool IsHead, int Version);
+public sealed record EditResidentInput([property: Required, MaxLength(Resident.NameMaxLength)] string? Name, string? Phone, bool IsHead, int Version);
 
 /// <summary>Edits a member. Making them head demotes the previous head; the head cannot simply step down (someone else must be made head).</summary>
 public sealed class EditResident(YishiDbContext db, AccessScope scope, AuditTrail audit)
