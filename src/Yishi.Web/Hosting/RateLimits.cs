@@ -72,8 +72,6 @@ public static class RateLimits
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             o.OnRejected = RejectAsync;
-            // Kept so that endpoints still naming the old policy work; the limits are chosen by purpose below.
-            o.AddPolicy("sign-in", _ => RateLimitPartition.GetNoLimiter("by-purpose"));
             o.GlobalLimiter = PartitionedRateLimiter.CreateChained(
                 PartitionedRateLimiter.Create<HttpContext, string>(http =>
                 {

@@ -63,10 +63,10 @@ public sealed class DemandWorkflow(YishiDbContext db, TimeProvider clock, AuditT
             var followingStates = lead.Status == DemandStatus.Handled
                 ? new[] { DemandStatus.Submitted, DemandStatus.InProgress, DemandStatus.Guidance, DemandStatus.AwaitingDeliberation }
                 : [DemandStatus.Handled];
-            var members = await db.Set<Demand>().Where(m => m.CommonIssueId == issueId && m.Id != lead.Id && followingStates.Contains(m.Status)).ToListAsync(ct);
-            // Members merged in this unit of work are not in the database yet; the in-memory state is the one that counts.
-            members = members.Union(db.Set<Demand>().Local).Distinct()
-                .Where(m => m.CommonIssueId == issueId && m.Id != lead.Id && followingStates.Contains(m.Status)).ToList();
+            // Load the stored members into the change tracker, then decide on the tracked state: members merged in
+            // this unit of work are not in the database yet, and tracked ones may have changed since.
+            await db.Set<Demand>().Where(m => m.CommonIssueId == issueId && m.Id != lead.Id && followingStates.Contains(m.Status)).LoadAsync(ct);
+            var members = db.Set<Demand>().Local.Where(m => m.CommonIssueId == issueId && m.Id != lead.Id && followingStates.Contains(m.Status)).ToList();
             foreach (var member in members)
             {
                 var change = member.FollowLead(lead, Now);

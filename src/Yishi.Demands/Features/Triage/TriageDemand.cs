@@ -27,7 +27,7 @@ public enum TriageRoute
 
 public sealed record TriageDemandInput(
     Ownership? Ownership, bool Urgent, ContentCategory? ContentCategory, MustDeliberateCategory? MustDeliberate,
-    TriageRoute? Route, [property: Required, MaxLength(Demand.ReplyMaxLength)] string? Reply, Guid? AssigneeUserId, Guid? UnitId, [property: MaxLength(1000)] string? Note, int Version,
+    TriageRoute? Route, [property: MaxLength(Demand.ReplyMaxLength)] string? Reply, Guid? AssigneeUserId, Guid? UnitId, [property: MaxLength(1000)] string? Note, int Version,
     [property: MaxLength(1000)] string? MustDeliberateChangeReason = null);
 
 /// <summary>

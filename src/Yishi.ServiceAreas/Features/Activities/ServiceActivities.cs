@@ -17,7 +17,7 @@ namespace Yishi.ServiceAreas.Features.Activities;
 /// An activity as recorded. Hours are decimal hours (1.5), kept as minutes. For opinion reporting the notes are what
 /// residents said; they are filed as a demand (channel "service area") at the area's community.
 /// </summary>
-public sealed record RecordActivityInput(ActivityType? Type, [property: Required, MaxLength(ServiceActivity.TitleMaxLength)] string? Title, DateOnly? HeldOn, int? ParticipantCount, decimal? Hours, [property: Required, MaxLength(ServiceActivity.NotesMaxLength)] string? Notes,
+public sealed record RecordActivityInput(ActivityType? Type, [property: Required, MaxLength(ServiceActivity.TitleMaxLength)] string? Title, DateOnly? HeldOn, int? ParticipantCount, decimal? Hours, [property: MaxLength(ServiceActivity.NotesMaxLength)] string? Notes,
     IReadOnlyList<Guid>? MemberIds, [property: MaxLength(200)] string? Location = null, bool Urgent = false, string? ContactPhone = null);
 
 public sealed record ActivityDto(Guid Id, ActivityType Type, string Title, DateOnly HeldOn, int ParticipantCount, int TeamParticipants, decimal Hours, string? Notes,

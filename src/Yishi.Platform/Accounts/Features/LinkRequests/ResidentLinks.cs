@@ -53,8 +53,14 @@ public sealed class ResidentLinks(YishiDbContext db, AccessScope scope, AuditTra
         }
         var rows = await q.OrderBy(r => r.CreatedAt).ThenBy(r => r.Id).Take(take + 1).ToListAsync(ct);
         var page = Keyset.Build(rows, take, r => Keyset.Encode(r.CreatedAt.Ticks.ToString(CultureInfo.InvariantCulture), r.Id.ToString("N")));
+        // The page's registrants and areas in two queries; only the candidate search is per request.
+        var userIds = page.Items.Select(r => r.UserId).Distinct().ToList();
+        var users = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id))
+            .Select(u => new Registrant(u.Id, u.DisplayName, u.PhoneNumber)).ToDictionaryAsync(u => u.Id, ct);
+        var areaIds = page.Items.Select(r => r.AreaId).Distinct().ToList();
+        var areas = await db.Areas.AsNoTracking().Where(a => areaIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Name, ct);
         var items = new List<LinkRequestDto>();
-        foreach (var r in page.Items) items.Add(await DtoAsync(r, ct));
+        foreach (var r in page.Items) items.Add(await DtoAsync(r, users.GetValueOrDefault(r.UserId), areas.GetValueOrDefault(r.AreaId) ?? "", ct));
         return new Page<LinkRequestDto>(items, page.Next);
     }
 
@@ -108,11 +114,18 @@ public sealed class ResidentLinks(YishiDbContext db, AccessScope scope, AuditTra
         return request;
     }
 
+    private sealed record Registrant(Guid Id, string DisplayName, string? PhoneNumber);
+
     private async Task<LinkRequestDto> DtoAsync(ResidentLinkRequest r, CancellationToken ct)
     {
         var user = await db.Users.AsNoTracking().Where(u => u.Id == r.UserId)
-            .Select(u => new { u.DisplayName, u.PhoneNumber }).FirstOrDefaultAsync(ct);
+            .Select(u => new Registrant(u.Id, u.DisplayName, u.PhoneNumber)).FirstOrDefaultAsync(ct);
         var areaName = await db.Areas.AsNoTracking().Where(a => a.Id == r.AreaId).Select(a => a.Name).FirstOrDefaultAsync(ct) ?? "";
+        return await DtoAsync(r, user, areaName, ct);
+    }
+
+    private async Task<LinkRequestDto> DtoAsync(ResidentLinkRequest r, Registrant? user, string areaName, CancellationToken ct)
+    {
         var candidates = new List<LinkCandidateDto>();
         if (r.Status == LinkRequestStatus.Pending && user is not null)
         {
